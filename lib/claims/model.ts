@@ -1,0 +1,46 @@
+// The shipped check-worthiness model: logistic regression over lib/claims/features.ts, trained by
+// `npm run train:claims` on the ClaimBuster 2.5xNCS sentences (CC BY 4.0, see docs/claims-model.md).
+// The weights are plain JSON committed in the repo, so scoring needs no download and no native code.
+import weightsFile from './model-weights.json';
+import { featurize } from './features';
+
+export type ModelFile = {
+  version: number;
+  threshold: number;
+  features: string[];
+  weights: number[];
+  bias: number;
+};
+
+type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number };
+
+let loaded: LoadedModel | null = null;
+
+export function loadModel(file: ModelFile = weightsFile as ModelFile): LoadedModel {
+  const index = new Map<string, number>();
+  file.features.forEach((f, i) => index.set(f, i));
+  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias };
+}
+
+function model(): LoadedModel {
+  loaded ??= loadModel();
+  return loaded;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability that the sentence is a check-worthy factual claim, 0..1. */
+export function scoreSentence(sentence: string, m: LoadedModel = model()): number {
+  let z = m.bias;
+  for (const [key, value] of featurize(sentence)) {
+    const i = m.index.get(key);
+    if (i !== undefined) z += m.weights[i]! * value;
+  }
+  return sigmoid(z);
+}
+
+export function modelThreshold(): number {
+  return model().threshold;
+}

@@ -1,0 +1,191 @@
+// Trains the check-worthiness model and reports 5-fold cross-validation.
+//   npm run train:claims            train, cross-validate, write lib/claims/model-weights.json
+//   npm run eval:claims             (scripts/eval-claims.ts) cross-validation table + article coverage
+// Deterministic: a seeded shuffle and a fixed example order, so the same data gives the same weights.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { featurize } from '../lib/claims/features';
+import { sigmoid, type ModelFile } from '../lib/claims/model';
+
+type Row = { sentence_id: number; label: 0 | 1; text: string };
+export type Example = { keys: string[]; values: number[]; label: number };
+
+export const DATA_PATH = 'data/claimbuster/2.5xNCS.json';
+const SEED = 20261125;
+const EPOCHS = 12;
+const L2 = 1e-5;
+const LR = 0.1;
+const MIN_COUNT = 2;
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function loadExamples(path = DATA_PATH): Example[] {
+  const rows = JSON.parse(readFileSync(path, 'utf8')) as Row[];
+  return rows.map((r) => {
+    const f = featurize(r.text);
+    return { keys: [...f.keys()], values: [...f.values()], label: r.label };
+  });
+}
+
+/** Logistic regression by AdaGrad SGD with lazy L2; returns the model over features seen >= MIN_COUNT. */
+export function train(examples: Example[], seed = SEED): ModelFile {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const k of e.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const features = [...counts.entries()].filter(([, c]) => c >= MIN_COUNT).map(([k]) => k).sort();
+  const index = new Map(features.map((f, i) => [f, i]));
+  const w = new Float64Array(features.length);
+  const g2 = new Float64Array(features.length).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  const encoded = examples.map((e) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    e.keys.forEach((k, j) => {
+      const i = index.get(k);
+      if (i !== undefined) { idx.push(i); val.push(e.values[j]!); }
+    });
+    return { idx, val, label: e.label };
+  });
+  const rand = mulberry32(seed);
+  const order = encoded.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const ex = encoded[n]!;
+      let z = bias;
+      for (let j = 0; j < ex.idx.length; j++) z += w[ex.idx[j]!]! * ex.val[j]!;
+      const err = sigmoid(z) - ex.label;
+      for (let j = 0; j < ex.idx.length; j++) {
+        const i = ex.idx[j]!;
+        const g = err * ex.val[j]! + L2 * w[i]!;
+        g2[i]! += g * g;
+        w[i]! -= (LR / Math.sqrt(g2[i]!)) * g;
+      }
+      biasG2 += err * err;
+      bias -= (LR / Math.sqrt(biasG2)) * err;
+    }
+  }
+  // Drop near-zero weights to keep the shipped file small.
+  const keep = features.map((f, i) => [f, w[i]!] as const).filter(([, v]) => Math.abs(v) > 1e-3);
+  return {
+    version: 1,
+    threshold: 0.5,
+    features: keep.map(([f]) => f),
+    weights: keep.map(([, v]) => Math.round(v * 1e5) / 1e5),
+    bias: Math.round(bias * 1e5) / 1e5,
+  };
+}
+
+const indexCache = new WeakMap<ModelFile, Map<string, number>>();
+
+export function predict(model: ModelFile, e: Example): number {
+  let index = indexCache.get(model);
+  if (!index) {
+    index = new Map(model.features.map((f, i) => [f, i]));
+    indexCache.set(model, index);
+  }
+  let z = model.bias;
+  e.keys.forEach((k, j) => {
+    const i = index.get(k);
+    if (i !== undefined) z += model.weights[i]! * e.values[j]!;
+  });
+  return sigmoid(z);
+}
+
+export type Scores = { precision: number; recall: number; f1: number };
+
+export function prf(probs: number[], labels: number[], threshold: number): Scores {
+  let tp = 0, fp = 0, fn = 0;
+  probs.forEach((p, i) => {
+    const yes = p >= threshold;
+    if (yes && labels[i] === 1) tp++;
+    else if (yes) fp++;
+    else if (labels[i] === 1) fn++;
+  });
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+export function averagePrecision(probs: number[], labels: number[]): number {
+  const order = probs.map((p, i) => [p, labels[i]!] as const).sort((a, b) => b[0] - a[0]);
+  const positives = labels.filter((l) => l === 1).length;
+  let tp = 0, sum = 0;
+  order.forEach(([, l], k) => {
+    if (l === 1) { tp++; sum += tp / (k + 1); }
+  });
+  return positives ? sum / positives : 0;
+}
+
+export function bestThreshold(probs: number[], labels: number[]): number {
+  let best = 0.5, bestF1 = -1;
+  for (let t = 0.2; t <= 0.8; t += 0.01) {
+    const { f1 } = prf(probs, labels, t);
+    if (f1 > bestF1) { bestF1 = f1; best = Math.round(t * 100) / 100; }
+  }
+  return best;
+}
+
+export type CvResult = { folds: Array<Scores & { threshold: number; ap: number }>; oof: number[]; labels: number[] };
+
+/** Stratified k-fold CV. Each fold's threshold is tuned on the other folds' out-of-fold scores. */
+export function crossValidate(examples: Example[], k = 5): CvResult {
+  const rand = mulberry32(SEED + 1);
+  const fold = new Array<number>(examples.length);
+  for (const label of [0, 1]) {
+    const idx = examples.map((e, i) => (e.label === label ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    idx.forEach((i, n) => { fold[i] = n % k; });
+  }
+  const oof = new Array<number>(examples.length).fill(0);
+  for (let f = 0; f < k; f++) {
+    const model = train(examples.filter((_, i) => fold[i] !== f));
+    examples.forEach((e, i) => { if (fold[i] === f) oof[i] = predict(model, e); });
+  }
+  const labels = examples.map((e) => e.label);
+  const folds = [];
+  for (let f = 0; f < k; f++) {
+    const others = oof.map((p, i) => [p, i] as const).filter(([, i]) => fold[i] !== f);
+    const threshold = bestThreshold(others.map(([p]) => p), others.map(([, i]) => labels[i]!));
+    const mine = oof.map((p, i) => [p, i] as const).filter(([, i]) => fold[i] === f);
+    const probs = mine.map(([p]) => p);
+    const ls = mine.map(([, i]) => labels[i]!);
+    folds.push({ ...prf(probs, ls, threshold), threshold, ap: averagePrecision(probs, ls) });
+  }
+  return { folds, oof, labels };
+}
+
+export function printCv(cv: CvResult): void {
+  const fmt = (n: number) => n.toFixed(3);
+  console.log('fold  threshold  precision  recall  F1     AP');
+  cv.folds.forEach((r, i) => console.log(`${i + 1}     ${r.threshold.toFixed(2)}       ${fmt(r.precision)}      ${fmt(r.recall)}   ${fmt(r.f1)}  ${fmt(r.ap)}`));
+  const mean = (key: 'precision' | 'recall' | 'f1' | 'ap') => cv.folds.reduce((s, r) => s + r[key], 0) / cv.folds.length;
+  console.log(`mean            ${fmt(mean('precision'))}      ${fmt(mean('recall'))}   ${fmt(mean('f1'))}  ${fmt(mean('ap'))}`);
+}
+
+const isMain = process.argv[1]?.endsWith('train-claims.ts');
+if (isMain) {
+  const t0 = Date.now();
+  const examples = loadExamples();
+  const cv = crossValidate(examples);
+  console.log(`5-fold cross-validation on ${DATA_PATH} (${examples.length} sentences), check-worthy class:`);
+  printCv(cv);
+  const model = train(examples);
+  model.threshold = bestThreshold(cv.oof, cv.labels);
+  writeFileSync('lib/claims/model-weights.json', JSON.stringify(model));
+  console.log(`wrote lib/claims/model-weights.json: ${model.features.length} weights, threshold ${model.threshold} (${Date.now() - t0} ms)`);
+}
