@@ -18,7 +18,7 @@ const STOP = new Set(
 /** Names in `text` (offsets relative to it). Consecutive capitalised words form one name. */
 export function extractEntities(text: string): Entity[] {
   const out: Entity[] = [];
-  const re = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+(?:(?:of|the|de|al|bin|van|von|la|du)\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
+  const re = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+(?:(?:of|the|de|bin|van|von|la|du)\s+|al-)?(?:\p{Lu}[\p{L}'’.-]*)|\s+al-\p{Lu}[\p{L}'’-]*)*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let raw = m[0];
     let start = m.index;

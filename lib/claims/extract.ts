@@ -1,0 +1,155 @@
+// Claim extraction: text in, check-worthy claims with exact offsets out (the interface in
+// docs/API.md). Pure and deterministic: no I/O besides the shipped model weights.
+import { splitAtoms } from './atoms';
+import { ADVICE, ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, MODAL, OPINION, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
+import { extractEntities, type Entity } from './entities';
+import { modelThreshold, scoreSentence } from './model';
+import { extractNumbers } from './numbers';
+import { findRelations } from './relations';
+import type { ClaimEntity, ClaimFlag, ClaimNumber, ClaimType, Extraction, ExtractedClaim } from './schema';
+import { splitSentences } from './sentences';
+
+export type ExtractOptions = {
+  /** List sentences judged not check-worthy too (with `checkworthy: false`). */
+  all?: boolean;
+};
+
+const SPEAKER_AFTER = /(?:,|\u201d|")\s*(?:(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)|(he|she|they))\s+(?:said|says|added|told|wrote|argued|insisted|warned)\b/u;
+const SPEAKER_BEFORE = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|stated|argued|claimed|announced|wrote|warned|insisted|believes|accused|denied|confirmed|estimated|put)\b/u;
+const ACCORDING_TO = /according to\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
+
+function classify(s: string, numbers: ClaimNumber[], isQuote: boolean): ClaimType {
+  const statNumbers = numbers.filter((n) => n.kind !== 'year' && n.kind !== 'date');
+  if (FUTURE.test(s) && !/\b(?:said|says)\b/.test(s.slice(0, Math.max(0, s.search(FUTURE))))) return 'prediction';
+  if (isQuote) return 'quote';
+  if (statNumbers.some((n) => n.kind === 'percent' || n.kind === 'money' || n.kind === 'cardinal' || n.kind === 'score')) return 'statistic';
+  if (COMPARATIVE.test(s) && /\b(?:\w+est|most|least|record|than|since)\b/i.test(s)) return 'comparison';
+  if (CAUSAL.test(s)) return 'causal';
+  if (statNumbers.length || CHANGE_VERBS.test(s) || /\b\w+ed\b/.test(s)) return 'event';
+  return 'other';
+}
+
+function findSpeaker(s: string): { name?: string; pronoun?: string } | null {
+  const after = SPEAKER_AFTER.exec(s);
+  if (after) return after[1] ? { name: after[1] } : { pronoun: after[2] };
+  const acc = ACCORDING_TO.exec(s);
+  if (acc) return { name: acc[1] };
+  const before = SPEAKER_BEFORE.exec(s);
+  if (before) return { name: before[1]!.replace(/^(?:But|And|Then|Later|Mr|Mrs|Ms|Dr)\s+/, '') };
+  if (ATTRIBUTION.test(s)) return {};
+  return null;
+}
+
+/** Rules applied on top of the model: what a desk never wants highlighted, and what it always does. */
+function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: boolean): number {
+  const trimmed = s.trim();
+  if (/\?\s*["'\u201d\u2019)]*$/u.test(trimmed)) return Math.min(score, 0.05);
+  if (ADVICE.test(trimmed)) return Math.min(score, 0.1);
+  const hasFact = numbers.some((n) => n.kind !== 'year') || CHANGE_VERBS.test(s);
+  if (OPINION.test(s) && !hasFact) return Math.min(score, 0.15);
+  if (MODAL.test(s) && /\bshould|must|ought\b/i.test(s) && !hasFact) return Math.min(score, 0.2);
+  if (FUTURE.test(s) && !hasFact && !isQuote) return Math.min(score, 0.3);
+  // Stated quantities and attributed statements are what a desk checks first (PRODUCT.md).
+  if (numbers.some((n) => n.kind !== 'year' && n.kind !== 'date')) return Math.max(score, 0.75);
+  if (isQuote && hasFact) return Math.max(score, 0.6);
+  return score;
+}
+
+function isIncomplete(s: string, nextStartsParagraph: boolean): boolean {
+  const t = s.trimEnd();
+  // Ends on an article or preposition, or on "a U.S." with nothing after it in the paragraph.
+  if (/\b(?:a|an|the|of|to|and|or|for|with|by|from|in|on|at)\s*[.]?$/i.test(t)) return true;
+  if (/\b(?:a|an|the)\s+(?:\p{Lu}\.)+$/u.test(t) && nextStartsParagraph) return true;
+  return false;
+}
+
+function toClaimEntities(entities: Entity[], offset: number, speaker?: string): ClaimEntity[] {
+  return entities.map((e) => ({
+    text: e.text,
+    kind: e.kind,
+    start: e.start + offset,
+    end: e.end + offset,
+    ...(speaker && (e.text === speaker || speaker.endsWith(e.text)) ? { role: 'speaker' as const } : {}),
+  }));
+}
+
+/** Extracts claims from `text`. Every claim's `quote` equals `text.slice(start, end)`. */
+export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
+  const segments = splitSentences(text);
+  const threshold = modelThreshold();
+  const claims: ExtractedClaim[] = [];
+  let lastPerson: string | undefined;
+  segments.forEach((seg, si) => {
+    const sentence = text.slice(seg.start, seg.end);
+    const entities = extractEntities(sentence);
+    const people = entities.filter((e) => e.kind === 'person');
+    const next = segments[si + 1];
+    const nextStartsParagraph = !next || next.paragraph !== seg.paragraph;
+    if (seg.isBylineOrBullet) {
+      if (options.all) claims.push(skipped(text, seg.start, seg.end, 'other'));
+      return;
+    }
+    const sentenceScore = scoreSentence(sentence);
+    const speaker = findSpeaker(sentence);
+    const startsWithPronoun = PRONOUN_SUBJECT.test(sentence);
+    // Only he/she/they point back to a person; "It" and "This" refer to things we do not track.
+    const personPronoun = /^[\s"'“‘(]*(?:He|She|They|His|Her|Their)\b/.test(sentence) || Boolean(speaker?.pronoun);
+    const antecedent = personPronoun ? lastPerson : undefined;
+    const atoms = splitAtoms(sentence);
+    for (const atom of atoms) {
+      let start = seg.start + atom.start;
+      let end = seg.start + atom.end;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end <= start) continue;
+      const quote = text.slice(start, end);
+      const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
+      const isQuote = speaker !== null;
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote), sentenceScore * 0.9) : sentenceScore;
+      const score = Math.round(adjustScore(raw, quote, numbers, isQuote) * 1000) / 1000;
+      const flags: ClaimFlag[] = [];
+      if ((startsWithPronoun && atom.start === 0) || (speaker?.pronoun && !speaker.name)) flags.push('ambiguous');
+      if (atom.end === sentence.length && isIncomplete(quote, nextStartsParagraph)) flags.push('incomplete');
+      if (HEDGE.test(quote)) flags.push('hedged');
+      if (seg.isHeadingLike && seg.paragraph === 0 && si === 0) flags.push('headline');
+      const checkworthy = score >= threshold;
+      if (!checkworthy && !options.all) continue;
+      const claimEntities = toClaimEntities(
+        extractEntities(quote),
+        start,
+        speaker?.name,
+      );
+      claims.push({
+        id: '',
+        start,
+        end,
+        quote,
+        text: atom.subject ? `${atom.subject} ${quote.replace(/^\s*/, '')}` : quote,
+        type: classify(quote, numbers, isQuote),
+        score,
+        checkworthy,
+        flags,
+        entities: claimEntities,
+        numbers,
+        ...(flags.includes('ambiguous') && antecedent ? { antecedent } : {}),
+      });
+    }
+    if (people.length) lastPerson = people[people.length - 1]!.text;
+  });
+  claims.forEach((c, i) => { c.id = `c${i + 1}`; });
+  return { text, claims, relations: findRelations(claims.filter((c) => c.checkworthy)) };
+}
+
+function skipped(text: string, start: number, end: number, type: ClaimType): ExtractedClaim {
+  return {
+    id: '', start, end, quote: text.slice(start, end), text: text.slice(start, end), type,
+    score: 0, checkworthy: false, flags: [], entities: [], numbers: [],
+  };
+}
+
+/** Scores one sentence per line for `claims --score-lines`. */
+export function scoreLine(line: string): { score: number; checkworthy: boolean } {
+  const numbers = extractNumbers(line);
+  const score = Math.round(adjustScore(scoreSentence(line), line, numbers, findSpeaker(line) !== null) * 1000) / 1000;
+  return { score, checkworthy: score >= modelThreshold() };
+}
