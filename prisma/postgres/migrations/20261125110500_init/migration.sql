@@ -57,6 +57,7 @@ CREATE TABLE "Claim" (
     "flags" TEXT NOT NULL DEFAULT '[]',
     "entities" TEXT NOT NULL DEFAULT '[]',
     "numbers" TEXT NOT NULL DEFAULT '[]',
+    "antecedent" TEXT,
     "status" TEXT NOT NULL DEFAULT 'open',
     "dismissReason" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,

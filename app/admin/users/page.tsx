@@ -1,0 +1,24 @@
+import { redirect } from 'next/navigation';
+import { currentActor } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { listUsers } from '@/lib/db/users';
+import { CreateUserForm } from '@/components/users/create-user-form';
+
+export const dynamic = 'force-dynamic';
+
+export default async function UsersPage() {
+  const actor = await currentActor();
+  if (!actor) redirect('/signin');
+  if (!can(actor, 'user:manage')) return <div className="page"><p className="form-error">Only admins manage accounts.</p></div>;
+  const users = await listUsers(actor);
+  return (
+    <div className="page">
+      <h1>Accounts</h1>
+      <table className="articles">
+        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Created</th></tr></thead>
+        <tbody>{users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{u.role}</td><td>{u.createdAt.slice(0, 10)}</td></tr>)}</tbody>
+      </table>
+      <CreateUserForm />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { AppError } from '@/lib/api/errors';
+import { exportArticle } from '@/lib/db/exports';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export';
+import { requireActor } from '@/lib/http/guard';
+import { handle } from '@/lib/http/respond';
+
+export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const actor = await requireActor();
+  const { id } = await params;
+  const url = new URL(req.url);
+  const format = url.searchParams.get('format') ?? 'html';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new AppError('invalid', `Unknown export format "${format}". Use one of: ${EXPORT_FORMATS.join(', ')}.`, { format: 'Unsupported.' });
+  }
+  const base = process.env.NEXTAUTH_URL ?? url.origin;
+  const out = await exportArticle(actor, id, format as ExportFormat, base.replace(/\/$/, ''));
+  const disposition = url.searchParams.get('download') === '1' ? 'attachment' : 'inline';
+  return new Response(out.body, {
+    headers: {
+      'content-type': out.contentType,
+      'content-disposition': `${disposition}; filename="${out.filename}"`,
+      // The exported HTML is the newsroom's document, not our app: no scripts may run in it.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'",
+      'x-content-type-options': 'nosniff',
+    },
+  });
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AppError, fromZodError } from '@/lib/api/errors';
+import { assertCan } from '@/lib/auth/permissions';
+import { extractClaims } from '@/lib/claims/extract';
+import { assertArticleText } from '@/lib/ingest/to-text';
+import { assertBodySize, requireActor } from '@/lib/http/guard';
+import { handle, readJson } from '@/lib/http/respond';
+
+const bodySchema = z.object({ text: z.string({ message: 'Send { "text": "..." }.' }), all: z.boolean().optional() });
+
+export const POST = handle(async (req: Request) => {
+  const actor = await requireActor();
+  assertCan(actor, 'claims:extract');
+  assertBodySize(req);
+  const body = await readJson(req);
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  assertArticleText(parsed.data.text);
+  if (!parsed.data.text.trim()) throw new AppError('invalid', 'The text is empty.');
+  return Response.json(extractClaims(parsed.data.text, { all: parsed.data.all }));
+});

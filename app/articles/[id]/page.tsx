@@ -1,0 +1,50 @@
+import { notFound, redirect } from 'next/navigation';
+import { AppError } from '@/lib/api/errors';
+import { currentActor } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { getArticle } from '@/lib/db/articles';
+import { listHistory } from '@/lib/db/history';
+import { ReviewWorkspace } from '@/components/review/review-workspace';
+import { HistoryList } from '@/components/history/history-list';
+
+export const dynamic = 'force-dynamic';
+
+const FORMATS = [
+  { id: 'html', label: 'Annotated HTML' },
+  { id: 'md', label: 'Markdown' },
+  { id: 'jsonld', label: 'ClaimReview JSON-LD' },
+  { id: 'csv', label: 'CSV' },
+];
+
+export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) redirect('/signin');
+  const { id } = await params;
+  const data = await Promise.all([getArticle(actor, id), listHistory(actor, id)]).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') notFound();
+    throw e;
+  });
+  const [article, events] = data;
+  const ordinals = new Map(article.claims.map((c) => [c.id, c.ordinal]));
+  return (
+    <div className="page wide">
+      <ReviewWorkspace article={article} />
+      <div className="below">
+        {can(actor, 'article:export') ? (
+          <section aria-labelledby="export-h" className="export">
+            <h2 id="export-h">Export</h2>
+            <ul>
+              {FORMATS.map((f) => (
+                <li key={f.id}><a href={`/api/articles/${article.id}/export?format=${f.id}&download=1`} download>{f.label}</a></li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <section aria-labelledby="history-h">
+          <h2 id="history-h">History</h2>
+          <HistoryList events={events} ordinals={ordinals} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { currentActor } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import './globals.css';
+
+export const metadata: Metadata = { title: 'Factdesk', description: 'Fact-checking review for newsroom editors' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip" href="#main">Skip to content</a>
+        <header className="topbar">
+          <Link href="/" className="brand">Factdesk</Link>
+          {actor ? (
+            <nav aria-label="Main">
+              <Link href="/">Articles</Link>
+              {can(actor, 'article:create') ? <Link href="/articles/new">Load article</Link> : null}
+              {can(actor, 'user:manage') ? <Link href="/admin/users">Accounts</Link> : null}
+              <span className="who">{actor.email} ({actor.role})</span>
+              <SignOutButton />
+            </nav>
+          ) : null}
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

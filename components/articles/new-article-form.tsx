@@ -1,0 +1,43 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Field, FormError } from '@/components/ui/field';
+import { callApi } from '@/components/ui/api-client';
+
+export function NewArticleForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const res = await callApi<{ id: string }>('/api/articles', { method: 'POST', body: new FormData(e.currentTarget) });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.message);
+      setFields(res.fields ?? {});
+      return;
+    }
+    router.push(`/articles/${res.data.id}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="card" aria-label="Load an article">
+      <h1>Load an article</h1>
+      <p>Paste the draft or upload a .txt, .md, .html or .docx file (1 MB of text at most). Claims are found as soon as it loads.</p>
+      <FormError message={error} />
+      <Field id="title" label="Title" error={fields.title}><input id="title" name="title" required maxLength={300} /></Field>
+      <Field id="byline" label="Byline" error={fields.byline}><input id="byline" name="byline" maxLength={300} /></Field>
+      <Field id="text" label="Article text" error={fields.text} hint="Leave empty when uploading a file.">
+        <textarea id="text" name="text" rows={14} />
+      </Field>
+      <Field id="file" label="…or upload a file">
+        <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.docx" />
+      </Field>
+      <button type="submit" className="primary" disabled={busy}>{busy ? 'Loading and finding claims…' : 'Load article'}</button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { EventDto } from '@/lib/db/history';
+import { describeEvent } from '@/lib/history/events';
+
+function summary(e: EventDto): string {
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  const before = (e.before ?? {}) as Record<string, unknown>;
+  switch (e.type) {
+    case 'verdict.recorded': return `${before.rating ? `${String(before.rating)} → ` : ''}${String(after.rating ?? '')}`;
+    case 'source.added': return String(after.title ?? after.url ?? '');
+    case 'source.removed': return String(before.title ?? before.url ?? '');
+    case 'claim.dismissed': return String(after.dismissReason ?? '');
+    case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
+    case 'article.exported': return String(after.format ?? '').toUpperCase();
+    default: return '';
+  }
+}
+
+/** The article's review history, newest first. React escapes every string shown here. */
+export function HistoryList({ events, ordinals }: { events: EventDto[]; ordinals: Map<string, number> }) {
+  if (events.length === 0) return <p className="empty">Nothing has happened yet.</p>;
+  return (
+    <ol className="history" aria-label="History">
+      {[...events].reverse().map((e) => (
+        <li key={e.id} data-event-type={e.type}>
+          <time dateTime={e.at}>{new Date(e.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>{' '}
+          <strong>{e.actor ?? 'system'}</strong> {describeEvent(e.type)}
+          {e.target.type === 'claim' && ordinals.has(e.target.id) ? ` on claim ${ordinals.get(e.target.id)}` : ''}
+          {summary(e) ? <>: <span className="history-detail">{summary(e)}</span></> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+// The review screen: the article as a proof with claims marked in place, a side list in step with
+// it, and the claim dialog. j/k move between claims, Enter opens one, Esc closes the dialog.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleDto } from '@/lib/db/articles';
+import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } from '@/lib/verdicts/display';
+import { ClaimDialog } from './claim-dialog';
+
+const FILTERS: Array<{ id: ClaimFilter; label: string }> = [
+  { id: 'all', label: 'All' },
+  { id: 'open', label: 'Open' },
+  { id: 'reviewed', label: 'Reviewed' },
+  { id: 'dismissed', label: 'Dismissed' },
+];
+
+export function ReviewWorkspace({ article }: { article: ArticleDto }) {
+  const [filter, setFilter] = useState<ClaimFilter>('all');
+  const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  const visible = useMemo(() => article.claims.filter((c) => matchesFilter(c, filter)), [article.claims, filter]);
+  const done = article.claims.filter((c) => c.status !== 'open' && c.status !== 'in_review').length;
+  const total = article.claims.length;
+
+  // Text segments: plain runs between claim spans (spans never overlap: extraction keeps them apart).
+  const segments = useMemo(() => {
+    const out: Array<{ text: string; claim?: (typeof article.claims)[number] }> = [];
+    let pos = 0;
+    for (const c of [...article.claims].sort((a, b) => a.start - b.start)) {
+      if (c.start < pos) continue;
+      if (c.start > pos) out.push({ text: article.text.slice(pos, c.start) });
+      out.push({ text: article.text.slice(c.start, c.end), claim: c });
+      pos = c.end;
+    }
+    if (pos < article.text.length) out.push({ text: article.text.slice(pos) });
+    return out;
+  }, [article]);
+
+  const select = useCallback((id: string, scroll = true) => {
+    setSelectedId(id);
+    if (!scroll) return;
+    document.getElementById(`mark-${id}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    document.getElementById(`item-${id}`)?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (openId || e.metaKey || e.ctrlKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (visible.length === 0) return;
+      const i = Math.max(0, visible.findIndex((c) => c.id === selectedId));
+      if (e.key === 'j') {
+        e.preventDefault();
+        select(visible[Math.min(visible.length - 1, selectedId ? i + 1 : 0)]!.id);
+      } else if (e.key === 'k') {
+        e.preventDefault();
+        select(visible[Math.max(0, i - 1)]!.id);
+      } else if (e.key === 'Enter' && selectedId && !(target && ['BUTTON', 'A'].includes(target.tagName))) {
+        e.preventDefault();
+        setOpenId(selectedId);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openId, selectedId, visible, select]);
+
+  const openClaim = article.claims.find((c) => c.id === openId) ?? null;
+
+  return (
+    <div className="workspace">
+      <div className="proof" ref={textRef}>
+        <h1 className="article-title">{article.title}</h1>
+        {article.byline ? <p className="byline">{article.byline}</p> : null}
+        {total === 0 ? (
+          <p className="empty">No checkable claims were found in this draft. Read it through: anything you would check by hand can be flagged after the next revision.</p>
+        ) : null}
+        <div className="article-text" data-testid="article-text">
+          {segments.map((s, i) =>
+            s.claim ? (
+              <mark
+                key={s.claim.id}
+                id={`mark-${s.claim.id}`}
+                className={`claim state-${stateClass(s.claim)}${s.claim.id === selectedId ? ' selected' : ''}`}
+                data-status={stateLabel(s.claim)}
+                title={`Claim ${s.claim.ordinal}: ${stateLabel(s.claim)}`}
+                onClick={() => {
+                  select(s.claim!.id, false);
+                  setOpenId(s.claim!.id);
+                }}
+              >
+                {s.text}
+                <span className="claim-tag" aria-hidden="true">{stateSymbol(s.claim)}</span>
+              </mark>
+            ) : (
+              <span key={`t${i}`}>{s.text}</span>
+            ),
+          )}
+        </div>
+      </div>
+      <aside className="side" aria-label="Claims">
+        <div className="progress" aria-label={`${done} of ${total} claims reviewed or dismissed`}>
+          <div className="progress-label"><strong>{done}</strong> of {total} reviewed</div>
+          <progress max={Math.max(total, 1)} value={done} />
+        </div>
+        <div className="filters" role="tablist" aria-label="Filter claims">
+          {FILTERS.map((f) => (
+            <button key={f.id} type="button" role="tab" aria-selected={filter === f.id} className={filter === f.id ? 'active' : ''} onClick={() => setFilter(f.id)}>
+              {f.label} <span className="count">{article.claims.filter((c) => matchesFilter(c, f.id)).length}</span>
+            </button>
+          ))}
+        </div>
+        <p className="keys-hint"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close</p>
+        {visible.length === 0 ? <p className="empty">No claims in this filter.</p> : null}
+        <ol className="claim-list">
+          {visible.map((c) => (
+            <li key={c.id} id={`item-${c.id}`}>
+              <button
+                type="button"
+                className={`claim-item state-${stateClass(c)}${c.id === selectedId ? ' selected' : ''}`}
+                aria-current={c.id === selectedId ? 'true' : undefined}
+                onClick={() => {
+                  select(c.id);
+                  setOpenId(c.id);
+                }}
+              >
+                <span className="badge"><span aria-hidden="true">{stateSymbol(c)}</span> {stateLabel(c)}</span>
+                <span className="claim-meta">#{c.ordinal} · {c.type}{c.flags.length ? ` · ${c.flags.join(', ')}` : ''}</span>
+                <span className="claim-quote">{c.quote.length > 160 ? `${c.quote.slice(0, 157)}…` : c.quote}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </aside>
+      {openClaim ? <ClaimDialog claim={openClaim} relations={article.relations} claims={article.claims} onClose={() => setOpenId(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+'use client';
+// Thin styling layer over Radix Dialog: focus trap, Esc to close and aria wiring come from Radix.
+import * as RadixDialog from '@radix-ui/react-dialog';
+import type { ReactNode } from 'react';
+
+export function Dialog({
+  open, onOpenChange, title, description, children,
+}: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description?: ReactNode; children: ReactNode }) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content className="dialog-content" aria-describedby={description ? undefined : undefined}>
+          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
+          {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : null}
+          {children}
+          <RadixDialog.Close className="dialog-close" aria-label="Close">×</RadixDialog.Close>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}

@@ -1,0 +1,38 @@
+// Who may do what (PRODUCT.md "Who uses it"). Pure: the data layer calls `assertCan` where data is
+// touched; pages call `can` only to hide buttons a role could not use anyway.
+import { AppError } from '../api/errors';
+
+export const ROLES = ['admin', 'editor', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action =
+  | 'article:read'
+  | 'article:create'
+  | 'article:export'
+  | 'claim:review'
+  | 'claims:extract'
+  | 'user:manage';
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+  'article:read': ROLES,
+  'article:create': ['admin', 'editor'],
+  'article:export': ['admin', 'editor'],
+  'claim:review': ROLES,
+  'claims:extract': ROLES,
+  'user:manage': ['admin'],
+};
+
+export type Actor = { id: string; email: string; role: Role; name: string };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(actor: Pick<Actor, 'role'> | null | undefined, action: Action): boolean {
+  return Boolean(actor && ALLOWED[action].includes(actor.role));
+}
+
+export function assertCan(actor: Actor | null | undefined, action: Action): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (!can(actor, action)) throw new AppError('forbidden', `Your role (${actor.role}) cannot do this.`);
+}

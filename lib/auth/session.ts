@@ -1,0 +1,13 @@
+// The signed-in account for this request, or null. Server components, actions and route handlers
+// all go through here; the data layer then decides what that account may do.
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { findActor } from '../db/users';
+import { authOptions } from './options';
+import type { Actor } from './permissions';
+
+export async function currentActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? findActor(id) : null;
+}

@@ -1,0 +1,181 @@
+// Articles, their first revision and their extracted claims.
+import 'server-only';
+import { AppError, fromZodError } from '../api/errors';
+import { assertCan, type Actor } from '../auth/permissions';
+import { extractClaims } from '../claims/extract';
+import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-text';
+import { articleInputSchema, type ArticleInput } from '../ingest/schema';
+import { db } from './client';
+import { recordEvent } from './events';
+import { claimSelect, toClaimDto, type ClaimDto } from './claim-dto';
+
+export type ArticleSummary = {
+  id: string;
+  title: string;
+  byline: string;
+  status: string;
+  createdAt: string;
+  claims: number;
+  reviewed: number;
+  dismissed: number;
+  open: number;
+};
+
+export type RelationDto = {
+  id: string;
+  type: string;
+  origin: string;
+  status: string;
+  a: string;
+  b: string;
+  reason: string;
+  note: string;
+};
+
+export type ArticleDto = {
+  id: string;
+  title: string;
+  byline: string;
+  status: string;
+  sourceFormat: string;
+  createdAt: string;
+  revision: { id: string; number: number; createdAt: string };
+  text: string;
+  claims: ClaimDto[];
+  relations: RelationDto[];
+};
+
+const CONTEXT_CHARS = 60;
+
+/** Loads a draft: stores the text verbatim as revision 1, extracts and stores its claims. */
+export async function createArticle(
+  actor: Actor | null,
+  input: ArticleInput | unknown,
+  /** Set when the text came from an uploaded .docx (already converted to text). */
+  uploadedFormat?: SourceFormat,
+): Promise<{ id: string; claims: ClaimDto[] }> {
+  assertCan(actor, 'article:create');
+  const raw = input as Partial<ArticleInput> | null;
+  if (typeof raw?.text === 'string') assertArticleText(raw.text);
+  const parsed = articleInputSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const sourceFormat: SourceFormat = uploadedFormat ?? parsed.data.format;
+  const text = sourceFormat === 'html' ? htmlToText(parsed.data.text) : parsed.data.text;
+  assertArticleText(text);
+  // Extraction runs before the transaction: it is pure and can take a moment on long drafts, and
+  // SQLite holds its write lock for the whole transaction.
+  const extraction = extractClaims(text);
+  const id = await db().$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: { title: parsed.data.title, byline: parsed.data.byline, sourceFormat, status: 'in_review', createdById: actor.id },
+      select: { id: true },
+    });
+    const revision = await tx.revision.create({
+      data: { articleId: article.id, number: 1, text, createdById: actor.id },
+      select: { id: true },
+    });
+    await tx.claim.createMany({
+      data: extraction.claims.map((c, i) => ({
+        articleId: article.id,
+        revisionId: revision.id,
+        ordinal: i + 1,
+        start: c.start,
+        end: c.end,
+        quote: c.quote,
+        text: c.text,
+        contextBefore: text.slice(Math.max(0, c.start - CONTEXT_CHARS), c.start),
+        contextAfter: text.slice(c.end, c.end + CONTEXT_CHARS),
+        type: c.type,
+        score: c.score,
+        checkworthy: c.checkworthy,
+        flags: JSON.stringify(c.flags),
+        entities: JSON.stringify(c.entities),
+        numbers: JSON.stringify(c.numbers),
+        antecedent: c.antecedent ?? null,
+      })),
+    });
+    if (extraction.relations.length) {
+      const stored = await tx.claim.findMany({ where: { articleId: article.id }, select: { id: true, ordinal: true } });
+      const byOrdinal = new Map(stored.map((c) => [`c${c.ordinal}`, c.id]));
+      await tx.relation.createMany({
+        data: extraction.relations.map((r) => ({
+          articleId: article.id,
+          aId: byOrdinal.get(r.a)!,
+          bId: byOrdinal.get(r.b)!,
+          type: r.type,
+          origin: 'auto',
+          status: 'suggested',
+          reason: r.reason,
+        })),
+      });
+    }
+    await recordEvent(tx, {
+      articleId: article.id, actorId: actor.id, type: 'article.loaded', targetType: 'article', targetId: article.id,
+      after: { title: parsed.data.title, byline: parsed.data.byline, sourceFormat, revision: 1, characters: text.length },
+    });
+    await recordEvent(tx, {
+      articleId: article.id, actorId: actor.id, type: 'claims.extracted', targetType: 'article', targetId: article.id,
+      after: { claims: extraction.claims.length, relations: extraction.relations.length },
+    });
+    return article.id;
+  }, { timeout: 30_000 });
+  const article = await getArticle(actor, id);
+  return { id, claims: article.claims };
+}
+
+export async function listArticles(actor: Actor | null): Promise<ArticleSummary[]> {
+  assertCan(actor, 'article:read');
+  const [articles, counts] = await Promise.all([
+    db().article.findMany({
+      select: { id: true, title: true, byline: true, status: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    }),
+    db().claim.groupBy({ by: ['articleId', 'status'], _count: { _all: true } }),
+  ]);
+  return articles.map((a) => {
+    const mine = counts.filter((c) => c.articleId === a.id);
+    const n = (statuses: string[]) => mine.filter((c) => statuses.includes(c.status)).reduce((s, c) => s + c._count._all, 0);
+    return {
+      ...a,
+      createdAt: a.createdAt.toISOString(),
+      claims: n(['open', 'in_review', 'reviewed', 'approved', 'dismissed']),
+      reviewed: n(['reviewed', 'approved']),
+      dismissed: n(['dismissed']),
+      open: n(['open', 'in_review']),
+    };
+  });
+}
+
+export async function getArticle(actor: Actor | null, id: string): Promise<ArticleDto> {
+  assertCan(actor, 'article:read');
+  const article = await db().article.findUnique({
+    where: { id },
+    select: {
+      id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true,
+      revisions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, createdAt: true, text: true } },
+    },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
+  const [claims, relations] = await Promise.all([
+    db().claim.findMany({ where: { revisionId: revision.id }, orderBy: { ordinal: 'asc' }, select: claimSelect }),
+    db().relation.findMany({
+      where: { articleId: id },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
+    }),
+  ]);
+  return {
+    id: article.id,
+    title: article.title,
+    byline: article.byline,
+    status: article.status,
+    sourceFormat: article.sourceFormat,
+    createdAt: article.createdAt.toISOString(),
+    revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
+    text: revision.text,
+    claims: claims.map(toClaimDto),
+    relations: relations.map(({ aId, bId, ...r }) => ({ ...r, a: aId, b: bId })),
+  };
+}

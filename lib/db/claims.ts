@@ -1,0 +1,113 @@
+// Review actions on a claim: verdicts, sources, dismissal. Each bumps the claim's version (so two
+// reviewers cannot silently overwrite each other: a stale version gets 409) and writes its event in
+// the same transaction.
+import 'server-only';
+import type { ZodType } from 'zod';
+import { AppError, fromZodError } from '../api/errors';
+import { assertCan, type Actor } from '../auth/permissions';
+import {
+  dismissInputSchema, sourceInputSchema, verdictInputSchema,
+  type DismissInput, type SourceInput, type VerdictInput,
+} from '../verdicts/schema';
+import { db, type Tx } from './client';
+import { recordEvent } from './events';
+
+function parse<T>(schema: ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+async function findClaim(tx: Tx, id: string) {
+  const claim = await tx.claim.findUnique({
+    where: { id },
+    select: { id: true, articleId: true, status: true, version: true, dismissReason: true },
+  });
+  if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer revision.');
+  return claim;
+}
+
+/** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
+async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null }) {
+  const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    throw new AppError('conflict', 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.');
+  }
+  return expected + 1;
+}
+
+export async function recordVerdict(actor: Actor | null, claimId: string, input: VerdictInput | unknown) {
+  assertCan(actor, 'claim:review');
+  const data = parse(verdictInputSchema, input);
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const previous = await tx.verdict.findFirst({
+      where: { claimId }, orderBy: { createdAt: 'desc' },
+      select: { id: true, rating: true, explanation: true, correction: true },
+    });
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null });
+    const verdict = await tx.verdict.create({
+      data: { claimId, rating: data.rating, explanation: data.explanation, correction: data.correction ?? null, authorId: actor.id },
+      select: { id: true, rating: true, explanation: true, correction: true, createdAt: true },
+    });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'verdict.recorded', targetType: 'claim', targetId: claimId,
+      before: previous ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status } : { status: claim.status },
+      after: { verdictId: verdict.id, rating: verdict.rating, explanation: verdict.explanation, correction: verdict.correction, status: 'reviewed' },
+    });
+    return { verdict: { ...verdict, createdAt: verdict.createdAt.toISOString() }, version };
+  });
+}
+
+export async function attachSource(actor: Actor | null, claimId: string, input: SourceInput | unknown) {
+  assertCan(actor, 'claim:review');
+  const data = parse(sourceInputSchema, input);
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const source = await tx.source.create({
+      data: {
+        claimId, url: data.url, title: data.title, publisher: data.publisher ?? '', quote: data.quote ?? '',
+        stance: data.stance, createdById: actor.id,
+      },
+      select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, accessedAt: true },
+    });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'source.added', targetType: 'claim', targetId: claimId,
+      after: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance, quote: source.quote },
+    });
+    return { ...source, accessedAt: source.accessedAt.toISOString() };
+  });
+}
+
+/** Hides a source from the claim; the row and its event stay, so the evidence trail is complete. */
+export async function removeSource(actor: Actor | null, claimId: string, sourceId: string) {
+  assertCan(actor, 'claim:review');
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const source = await tx.source.findFirst({
+      where: { id: sourceId, claimId, removedAt: null },
+      select: { id: true, url: true, title: true, stance: true },
+    });
+    if (!source) throw new AppError('not_found', 'That source is not on this claim (it may already have been removed).');
+    await tx.source.update({ where: { id: sourceId }, data: { removedAt: new Date() } });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'source.removed', targetType: 'claim', targetId: claimId,
+      before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },
+    });
+    return { id: sourceId };
+  });
+}
+
+export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {
+  assertCan(actor, 'claim:review');
+  const data = parse(dismissInputSchema, input);
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'claim.dismissed', targetType: 'claim', targetId: claimId,
+      before: { status: claim.status, dismissReason: claim.dismissReason }, after: { status: 'dismissed', dismissReason: data.reason },
+    });
+    return { id: claimId, status: 'dismissed', version };
+  });
+}

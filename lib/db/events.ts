@@ -1,0 +1,28 @@
+// Writes one history event. Always called with the transaction of the change it records, so the
+// change and its history commit or fail together. There is deliberately no update or delete here.
+import type { EventType } from '../history/events';
+import type { Tx } from './client';
+
+export type NewEvent = {
+  articleId?: string | null;
+  actorId: string | null;
+  type: EventType;
+  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user';
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+export async function recordEvent(tx: Tx, e: NewEvent): Promise<void> {
+  await tx.event.create({
+    data: {
+      articleId: e.articleId ?? null,
+      actorId: e.actorId,
+      type: e.type,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    },
+  });
+}

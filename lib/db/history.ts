@@ -1,0 +1,35 @@
+// Reading the review history. Writing it is lib/db/events.ts, inside each change's transaction.
+import 'server-only';
+import { AppError } from '../api/errors';
+import { assertCan, type Actor } from '../auth/permissions';
+import { db } from './client';
+
+export type EventDto = {
+  id: string;
+  at: string;
+  actor: string | null;
+  type: string;
+  target: { type: string; id: string };
+  before: unknown;
+  after: unknown;
+};
+
+export async function listHistory(actor: Actor | null, articleId: string): Promise<EventDto[]> {
+  assertCan(actor, 'article:read');
+  const exists = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
+  if (!exists) throw new AppError('not_found', 'No article with this id.');
+  const events = await db().event.findMany({
+    where: { articleId },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { id: true, at: true, type: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { email: true } } },
+  });
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actor?.email ?? null,
+    type: e.type,
+    target: { type: e.targetType, id: e.targetId },
+    before: e.before === null ? null : (JSON.parse(e.before) as unknown),
+    after: e.after === null ? null : (JSON.parse(e.after) as unknown),
+  }));
+}

@@ -1,0 +1,29 @@
+// The review history's event types. Payloads (before/after) are JSON snapshots of the changed
+// fields; the type names are stable because exports and the history API show them.
+export const EVENT_TYPES = [
+  'account.created',
+  'article.loaded',
+  'claims.extracted',
+  'verdict.recorded',
+  'source.added',
+  'source.removed',
+  'claim.dismissed',
+  'article.exported',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const LABELS: Record<EventType, string> = {
+  'account.created': 'created an account',
+  'article.loaded': 'loaded the article',
+  'claims.extracted': 'extracted claims',
+  'verdict.recorded': 'recorded a verdict',
+  'source.added': 'added a source',
+  'source.removed': 'removed a source',
+  'claim.dismissed': 'dismissed a claim as not checkable',
+  'article.exported': 'exported the article',
+};
+
+export function describeEvent(type: string): string {
+  return (LABELS as Record<string, string>)[type] ?? type;
+}

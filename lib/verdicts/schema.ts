@@ -1,0 +1,41 @@
+// Inputs a reviewer sends: shared by the dialog's form and the server.
+import { z } from 'zod';
+import { RATINGS } from './scale';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter the source URL.')
+  .max(2048, 'URL is too long (2,048 characters at most).')
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Use a full http:// or https:// address.');
+
+export const verdictInputSchema = z.object({
+  rating: z.enum(RATINGS, { message: `Choose a rating: ${RATINGS.join(', ')}.` }),
+  explanation: z.string().trim().min(1, 'Explain the verdict in a sentence or two.').max(5000, 'Keep the explanation under 5,000 characters.'),
+  correction: z.string().trim().max(5000, 'Keep the correction under 5,000 characters.').optional().transform((v) => v || undefined),
+  version: z.number({ message: 'version is required' }).int().positive(),
+});
+
+export const sourceInputSchema = z.object({
+  url: httpUrl,
+  title: z.string().trim().min(1, 'Give the source a title.').max(500, 'Title is too long.'),
+  publisher: z.string().trim().max(200).optional(),
+  quote: z.string().trim().max(5000, 'Keep the quoted passage under 5,000 characters.').optional(),
+  stance: z.enum(['supports', 'refutes', 'context'], { message: 'Stance must be supports, refutes or context.' }),
+});
+
+export const dismissInputSchema = z.object({
+  reason: z.string().trim().min(1, 'Say why this is not checkable (opinion, question, prediction...).').max(2000),
+  version: z.number({ message: 'version is required' }).int().positive(),
+});
+
+export type VerdictInput = z.infer<typeof verdictInputSchema>;
+export type SourceInput = z.infer<typeof sourceInputSchema>;
+export type DismissInput = z.infer<typeof dismissInputSchema>;

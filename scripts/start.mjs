@@ -1,0 +1,56 @@
+// `npm start`: everything a fresh machine needs to serve the app on the embedded SQLite default.
+// 1. a local data folder (.data/) with a generated NEXTAUTH_SECRET on first start (never in git);
+// 2. `prisma migrate deploy` on DATABASE_URL (default: the SQLite file .data/factdesk.db, WAL mode);
+// 3. `next build` when there is no build or the sources changed since the last one;
+// 4. `next start` on PORT (default 3000).
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes, createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DATA = process.env.FACTDESK_DATA_DIR ?? '.data';
+mkdirSync(DATA, { recursive: true });
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+env.PORT ??= '3000';
+env.DATABASE_URL ??= `file:./${DATA}/factdesk.db`;
+env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+if (!env.NEXTAUTH_SECRET) {
+  const secretFile = join(DATA, 'nextauth-secret');
+  if (!existsSync(secretFile)) {
+    writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    console.log(`Generated a session secret in ${secretFile} (keep it; deleting it signs everyone out).`);
+  }
+  chmodSync(secretFile, 0o600);
+  env.NEXTAUTH_SECRET = readFileSync(secretFile, 'utf8').trim();
+}
+
+execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { stdio: 'inherit', env });
+
+// Rebuild when any source file changed since the last build (hash of paths, sizes and mtimes).
+function sourceHash() {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const d of ['app', 'components', 'lib', 'generated']) if (existsSync(d)) walk(d);
+  for (const f of ['next.config.js', 'package-lock.json', 'proxy.ts']) if (existsSync(f)) h.update(`${f}:${statSync(f).mtimeMs}\n`);
+  return h.digest('hex');
+}
+const stamp = join('.next', 'factdesk-source-hash');
+const hash = sourceHash();
+if (!existsSync(join('.next', 'BUILD_ID')) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
+  console.log('Building the app (about 30 s)...');
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env });
+  writeFileSync(stamp, hash);
+}
+
+console.log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
+const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
