@@ -46,13 +46,16 @@ export async function readJson(req: Request): Promise<unknown> {
 /** Wraps a handler: AppError -> its status; anything else -> 500 with a generic message (logged). */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const req = args[0] as Request;
     try {
-      const req = args[0] as Request;
       if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOrigin(req);
       return await fn(...args);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
-      console.error('unhandled error in route', error instanceof Error ? error.stack : error);
+      // Only the error's kind and first line: Prisma messages echo the data sent, which can include
+      // article text or a password hash, and neither belongs in a log.
+      const e = error as { name?: string; code?: string; message?: string };
+      console.error(`unhandled error in ${req.method} ${new URL(req.url).pathname}: ${e.name ?? 'Error'} ${e.code ?? ''} ${(e.message ?? '').trim().split('\n')[0]?.slice(0, 200)}`);
       return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on the server. Your change was not saved; try again.' } }, { status: 500 });
     }
   };
