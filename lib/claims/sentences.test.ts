@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { splitSentences } from './sentences';
+
+const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+test('keeps abbreviations and titles inside a sentence', () => {
+  const t = 'Mr. Smith met Dr. Jones in Jan. 2020 at the U.N. headquarters. The U.S. President spoke later.';
+  assert.deepEqual(texts(t), ['Mr. Smith met Dr. Jones in Jan. 2020 at the U.N. headquarters.', 'The U.S. President spoke later.']);
+});
+
+test('a quotation spanning two sentences stays one', () => {
+  const t = '"We won. We always do," he said. Then he left.';
+  assert.deepEqual(texts(t), ['"We won. We always do," he said.', 'Then he left.']);
+});
+
+test('offsets are exact with CRLF, non-breaking spaces, curly quotes and emoji', () => {
+  const t = 'Headline without stop\r\n\r\n“Prices rose 5 percent,” she said.\u00a0Rents fell 😀 by 2%.\r\n';
+  const segs = splitSentences(t);
+  for (const s of segs) assert.equal(t.slice(s.start, s.end).trim(), t.slice(s.start, s.end));
+  assert.deepEqual(texts(t), ['Headline without stop', '“Prices rose 5 percent,” she said.', 'Rents fell 😀 by 2%.']);
+  assert.equal(segs[0]!.isHeadingLike, true);
+});
+
+test('a bullet byline is marked', () => {
+  const segs = splitSentences('The vote was 5-4.\n\n  • Carolyn Briggs');
+  assert.equal(segs.at(-1)!.isBylineOrBullet, true);
+  assert.equal(segs[0]!.isBylineOrBullet, false);
+});
+
+test('a question after a statement is its own sentence', () => {
+  assert.deepEqual(texts('They offered facts. "Are we going to get involved with Syria?"'), ['They offered facts.', '"Are we going to get involved with Syria?"']);
+});
