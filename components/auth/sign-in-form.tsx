@@ -1,11 +1,10 @@
 'use client';
 import { signIn } from 'next-auth/react';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Field, FormError } from '@/components/ui/field';
 
 export function SignInForm() {
-  const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,8 +21,8 @@ export function SignInForm() {
       return;
     }
     const next = params.get('callbackUrl');
-    router.push(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
-    router.refresh();
+    // A full navigation, so the layout and pages render again with the new session cookie.
+    window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
   }
 
   return (

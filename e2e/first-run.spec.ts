@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, PASSWORD, signIn, signOut } from './helpers';
+
+test('a fresh install offers to create the admin, who then creates the desk accounts', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/setup/);
+  await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
+
+  // A weak password is refused with a message next to the field.
+  await page.getByLabel('Email').fill(ACCOUNTS.admin);
+  await page.getByLabel(/^Password/).fill('short');
+  await page.getByLabel(/^Password/).evaluate((el: HTMLInputElement) => el.removeAttribute('minlength'));
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await expect(page).toHaveURL(/\/signin\?created=1/);
+  await expect(page.getByText('Admin account created')).toBeVisible();
+
+  // Set-up is closed once an account exists.
+  await page.goto('/setup');
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, ACCOUNTS.admin);
+  await expect(page.getByText('No articles yet. Load an article to start.')).toBeVisible();
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  for (const role of ['reviewer', 'editor'] as const) {
+    await page.getByLabel('Email').fill(ACCOUNTS[role]);
+    await page.getByLabel(/Temporary password/).fill(PASSWORD);
+    await page.getByLabel('Role').selectOption(role);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Account created for ${ACCOUNTS[role]}` })).toBeVisible();
+    await expect(page.getByRole('cell', { name: ACCOUNTS[role] })).toBeVisible();
+  }
+  // The same email twice is refused.
+  await page.getByLabel('Email').fill(ACCOUNTS.reviewer);
+  await page.getByLabel(/Temporary password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('form-error')).toHaveText(/already exists/);
+  await signOut(page);
+
+  // Signed out, nothing is visible.
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/signin/);
+});
