@@ -94,5 +94,9 @@ test('editor loads the seed article, reviewer rates a claim with a source, edito
   expect(api.events.map((e) => e.type)).toEqual([
     'article.loaded', 'claims.extracted', 'source.added', 'verdict.recorded', 'article.exported', 'article.exported', 'article.exported',
   ]);
-  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-page.png`, fullPage: false });
+  if (process.env.SCREENSHOT_DIR) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await marks.filter({ hasText: 'killed 87 people' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-page.png`, fullPage: false });
+  }
 });
