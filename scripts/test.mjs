@@ -60,7 +60,7 @@ const unit = [...files('lib', '.test.ts'), ...files('scripts', '.test.ts')];
 count('unit', run('unit and property tests', node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...unit]), nodeTest);
 
 // 3 + 4. integration on each engine, each on a database made for this run
-const integration = [...files('lib', '.itest.ts'), ...files('prisma', '.itest.ts')];
+const integration = [...files('lib', '.itest.ts'), ...files('prisma', '.itest.ts'), ...files('scripts', '.itest.ts')];
 function integrationOn(label, url) {
   const env = { ...baseEnv, DATABASE_URL: url };
   const migrated = run(`migrate ${label}`, node, ['scripts/db-migrate.mjs'], env);

@@ -56,7 +56,7 @@ export async function createUser(actor: Actor | null, input: NewUser | unknown):
 }
 
 /** For operators (`npm run user -- create`): no session, the shell is the authority. */
-export function createUserAsOperator(input: NewUser): Promise<UserDto> {
+export function createUserAsOperator(input: NewUser | unknown): Promise<UserDto> {
   return insertUser(input, null, false);
 }
 
