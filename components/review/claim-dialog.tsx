@@ -2,16 +2,16 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { RelationDto } from '@/lib/db/articles';
-import type { ClaimDto } from '@/lib/db/claim-dto';
+import type { ReviewClaim } from './view-model';
 import { RATINGS } from '@/lib/verdicts/scale';
 import { stateLabel, stateSymbol } from '@/lib/verdicts/display';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { callApi } from '@/components/ui/api-client';
 
-type Props = { claim: ClaimDto; claims: ClaimDto[]; relations: RelationDto[]; onClose: () => void };
+type Props = { claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void };
 
-export function ClaimDialog({ claim, claims, relations, onClose }: Props) {
+export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -40,7 +40,7 @@ export function ClaimDialog({ claim, claims, relations, onClose }: Props) {
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Claim ${claim.ordinal}`} description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}>
-      <blockquote className="claim-quote-full">{claim.quote}</blockquote>
+      <blockquote className="claim-quote-full">{quote}</blockquote>
       <p className="claim-meta">
         Type: <strong>{claim.type}</strong> · check-worthiness {Math.round(claim.score * 100)}%
         {claim.flags.length ? <> · flags: <strong>{claim.flags.join(', ')}</strong></> : null}
@@ -49,7 +49,7 @@ export function ClaimDialog({ claim, claims, relations, onClose }: Props) {
         <p className="warning">The subject is a pronoun: read the sentence before it.{claim.antecedent ? ` It probably refers to ${claim.antecedent}.` : ''}</p>
       ) : null}
       {claim.flags.includes('incomplete') ? <p className="warning">This sentence looks cut off in the draft. Ask the writer before rating it.</p> : null}
-      {claim.numbers.length ? <p className="claim-meta">Numbers: {claim.numbers.map((n) => n.raw).join(', ')}</p> : null}
+      {claim.numbers.length ? <p className="claim-meta">Numbers: {claim.numbers.join(', ')}</p> : null}
       {mine.length ? (
         <ul className="relations">
           {mine.map((r) => (

@@ -2,9 +2,9 @@
 // The review screen: the article as a proof with claims marked in place, a side list in step with
 // it, and the claim dialog. j/k move between claims, Enter opens one, Esc closes the dialog.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleDto } from '@/lib/db/articles';
 import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } from '@/lib/verdicts/display';
 import { ClaimDialog } from './claim-dialog';
+import type { ReviewArticle } from './view-model';
 
 const FILTERS: Array<{ id: ClaimFilter; label: string }> = [
   { id: 'all', label: 'All' },
@@ -13,7 +13,7 @@ const FILTERS: Array<{ id: ClaimFilter; label: string }> = [
   { id: 'dismissed', label: 'Dismissed' },
 ];
 
-export function ReviewWorkspace({ article }: { article: ArticleDto }) {
+export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
   const [filter, setFilter] = useState<ClaimFilter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -127,13 +127,13 @@ export function ReviewWorkspace({ article }: { article: ArticleDto }) {
               >
                 <span className="badge"><span aria-hidden="true">{stateSymbol(c)}</span> {stateLabel(c)}</span>
                 <span className="claim-meta">#{c.ordinal} · {c.type}{c.flags.length ? ` · ${c.flags.join(', ')}` : ''}</span>
-                <span className="claim-quote">{c.quote.length > 160 ? `${c.quote.slice(0, 157)}…` : c.quote}</span>
+                <span className="claim-quote">{c.end - c.start > 160 ? `${article.text.slice(c.start, c.start + 157)}…` : article.text.slice(c.start, c.end)}</span>
               </button>
             </li>
           ))}
         </ol>
       </aside>
-      {openClaim ? <ClaimDialog claim={openClaim} relations={article.relations} claims={article.claims} onClose={() => setOpenId(null)} /> : null}
+      {openClaim ? <ClaimDialog claim={openClaim} quote={article.text.slice(openClaim.start, openClaim.end)} relations={article.relations} claims={article.claims} onClose={() => setOpenId(null)} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { getArticle } from '@/lib/db/articles';
 import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
+import { toReviewArticle } from '@/components/review/view-model';
 import { HistoryList } from '@/components/history/history-list';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const ordinals = new Map(article.claims.map((c) => [c.id, c.ordinal]));
   return (
     <div className="page wide">
-      <ReviewWorkspace article={article} />
+      <ReviewWorkspace article={toReviewArticle(article)} />
       <div className="below">
         {can(actor, 'article:export') ? (
           <section aria-labelledby="export-h" className="export">

@@ -1,0 +1,19 @@
+// What the review screen's client components receive: the article DTO without the fields only the
+// API needs (entities, number details, the quote that the text already holds). At 500 claims this
+// halves the payload the page serialises for the browser.
+import type { ArticleDto, RelationDto } from '@/lib/db/articles';
+import type { ClaimDto } from '@/lib/db/claim-dto';
+
+export type ReviewClaim = Omit<ClaimDto, 'entities' | 'numbers' | 'quote' | 'text' | 'checkworthy'> & { numbers: string[] };
+export type ReviewArticle = { id: string; title: string; byline: string; text: string; claims: ReviewClaim[]; relations: RelationDto[] };
+
+export function toReviewArticle(a: ArticleDto): ReviewArticle {
+  return {
+    id: a.id,
+    title: a.title,
+    byline: a.byline,
+    text: a.text,
+    relations: a.relations,
+    claims: a.claims.map(({ entities: _e, numbers, quote: _q, text: _t, checkworthy: _c, ...rest }) => ({ ...rest, numbers: numbers.map((n) => n.raw) })),
+  };
+}

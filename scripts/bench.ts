@@ -1,0 +1,159 @@
+// `npm run bench`: end-to-end timings of the production server on this machine.
+// Starts `next start` on a fresh SQLite database, then measures over real HTTP:
+//   - loading a 10,000-word article (extraction + storage)        target < 2 s
+//   - server time to render the article page with 500 claims       target < 500 ms
+//   - exporting 500 reviewed claims in each format                  target < 500 ms each
+//   - the server's peak memory (VmHWM of the server processes)      target < 500 MB
+// Machines here are shared and noisy, so each figure is also printed as a ratio to a trivial route
+// (/api/health) timed in the same run: the ratios are what to compare from run to run.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { makeArticle } from './make-article';
+import { join } from 'node:path';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4900 + Math.floor(Math.random() * 90));
+const BASE = `http://localhost:${PORT}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'));
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  DATABASE_URL: `file:${join(dataDir, 'bench.db')}`,
+  NEXTAUTH_URL: BASE,
+  NEXTAUTH_SECRET: 'bench-only-secret-0123456789abcdef',
+  BCRYPT_COST: '4',
+  PORT: String(PORT),
+};
+
+let cookie = '';
+async function http(path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(`${BASE}${path}`, { ...init, redirect: 'manual', headers: { cookie, ...(init.headers ?? {}) } });
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const name = pair!.split('=')[0]!;
+    cookie = [...cookie.split('; ').filter((x) => x && !x.startsWith(`${name}=`)), pair].join('; ');
+  }
+  return res;
+}
+
+async function timed(fn: () => Promise<Response>): Promise<number> {
+  const t0 = performance.now();
+  const res = await fn();
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`bench request failed with ${res.status}`);
+  return performance.now() - t0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function peakMemoryMb(root: number): number {
+  const pids = [root];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (pids.includes(ppid)) pids.push(Number(entry));
+    } catch { /* process ended */ }
+  }
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb = Math.max(kb, Number(m?.[1] ?? 0));
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+}
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync('.next/BUILD_ID')) execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, stdio: 'inherit' });
+  const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], { env, stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(`${BASE}/api/health`)).ok) break; } catch { /* starting */ }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const json = { 'content-type': 'application/json' };
+    await http('/api/setup', { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@example.com', password: 'bench password 123' }) });
+    const { csrfToken } = (await (await http('/api/auth/csrf')).json()) as { csrfToken: string };
+    await http('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, email: 'bench@example.com', password: 'bench password 123', json: 'true' }).toString(),
+    });
+
+    // Warm up each route once (first hits compile and cache modules).
+    for (let i = 0; i < 5; i++) await timed(() => http('/api/health'));
+    const text10k = makeArticle(10_000);
+    await timed(() => http('/api/articles', { method: 'POST', headers: json, body: JSON.stringify({ title: 'warm-up', text: 'Fares rose 5 percent.' }) }));
+
+    const health = median(await (async () => {
+      const xs: number[] = [];
+      for (let i = 0; i < 30; i++) xs.push(await timed(() => http('/api/health')));
+      return xs;
+    })());
+
+    const loads: number[] = [];
+    let articleId = '';
+    let claimCount = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const res = await http('/api/articles', { method: 'POST', headers: json, body: JSON.stringify({ title: `Bench ${i}`, text: text10k }) });
+      const body = (await res.json()) as { id: string; claims: unknown[] };
+      loads.push(performance.now() - t0);
+      articleId = body.id;
+      claimCount = body.claims.length;
+    }
+
+    // An article with exactly 500+ claims, every one reviewed with a source, for page and exports.
+    let big = text10k;
+    let bigClaims: Array<{ id: string; version: number }> = [];
+    for (let words = 10_000; ; words += 2_000) {
+      big = makeArticle(words);
+      const res = await http('/api/articles', { method: 'POST', headers: json, body: JSON.stringify({ title: 'Bench 500', text: big }) });
+      const body = (await res.json()) as { id: string; claims: Array<{ id: string; version: number }> };
+      if (body.claims.length >= 500) { articleId = body.id; bigClaims = body.claims; break; }
+    }
+    for (const c of bigClaims.slice(0, 500)) {
+      await http(`/api/claims/${c.id}/sources`, { method: 'POST', headers: json, body: JSON.stringify({ url: 'https://example.org/evidence', title: 'Evidence', quote: 'A passage', stance: 'supports' }) });
+      await http(`/api/claims/${c.id}/verdict`, { method: 'POST', headers: json, body: JSON.stringify({ rating: 'Mostly true', explanation: 'Checked against the record.', version: c.version }) });
+    }
+    await timed(() => http(`/articles/${articleId}`));
+    const page: number[] = [];
+    for (let i = 0; i < 7; i++) page.push(await timed(() => http(`/articles/${articleId}`)));
+    const exports: Record<string, number> = {};
+    for (const format of ['html', 'md', 'jsonld', 'csv']) {
+      await timed(() => http(`/api/articles/${articleId}/export?format=${format}`));
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) xs.push(await timed(() => http(`/api/articles/${articleId}/export?format=${format}`)));
+      exports[format] = median(xs);
+    }
+    const memory = peakMemoryMb(server.pid!);
+
+    const rows: Array<[string, number, number | null, string]> = [
+      ['health check (baseline)', health, null, ''],
+      [`load 10,000-word article (${claimCount} claims)`, median(loads), 2000, 'ms'],
+      [`render article page (${bigClaims.length} claims, reviewed)`, median(page), 500, 'ms'],
+      ...Object.entries(exports).map(([f, ms]) => [`export ${f} (${bigClaims.length} claims)`, ms, 500, 'ms'] as [string, number, number, string]),
+    ];
+    console.log(`\nbenchmark on ${new Date().toISOString()} (${process.platform}, node ${process.version}); medians\n`);
+    console.log('what'.padEnd(48), 'ms'.padStart(9), 'x health'.padStart(10), 'target'.padStart(9), '  ok');
+    for (const [name, ms, target] of rows) {
+      console.log(name.padEnd(48), ms.toFixed(1).padStart(9), (ms / health).toFixed(1).padStart(10), (target ? `<${target}` : '').padStart(9), target ? (ms < target ? '  yes' : '  NO') : '');
+    }
+    console.log('server peak memory (VmHWM, MB)'.padEnd(48), memory.toFixed(0).padStart(9), ''.padStart(10), '<500'.padStart(9), memory < 500 ? '  yes' : '  NO');
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ health, loads, page, exports, memory, claimCount, bigClaims: bigClaims.length }, null, 2));
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().then(() => process.exit(0), (e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
