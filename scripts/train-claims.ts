@@ -11,10 +11,14 @@ export type Example = { keys: string[]; values: number[]; label: number };
 
 export const DATA_PATH = 'data/claimbuster/2.5xNCS.json';
 const SEED = 20261125;
-const EPOCHS = 12;
-const L2 = 1e-5;
-const LR = 0.1;
-const MIN_COUNT = 2;
+export type TrainOptions = { epochs: number; l2: number; lr: number; minCount: number; nb: boolean };
+export const DEFAULTS: TrainOptions = {
+  epochs: Number(process.env.TRAIN_EPOCHS ?? 10),
+  l2: Number(process.env.TRAIN_L2 ?? 1e-5),
+  lr: Number(process.env.TRAIN_LR ?? 0.03),
+  minCount: Number(process.env.TRAIN_MIN_COUNT ?? 2),
+  nb: process.env.TRAIN_NB === '1',
+};
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -36,27 +40,40 @@ export function loadExamples(path = DATA_PATH): Example[] {
 }
 
 /** Logistic regression by AdaGrad SGD with lazy L2; returns the model over features seen >= MIN_COUNT. */
-export function train(examples: Example[], seed = SEED): ModelFile {
+export function train(examples: Example[], seed = SEED, o: TrainOptions = DEFAULTS): ModelFile {
   const counts = new Map<string, number>();
   for (const e of examples) for (const k of e.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const features = [...counts.entries()].filter(([, c]) => c >= MIN_COUNT).map(([k]) => k).sort();
+  const features = [...counts.entries()].filter(([, c]) => c >= o.minCount).map(([k]) => k).sort();
   const index = new Map(features.map((f, i) => [f, i]));
   const w = new Float64Array(features.length);
   const g2 = new Float64Array(features.length).fill(1e-8);
   let bias = 0;
   let biasG2 = 1e-8;
+  // NB-LR (Wang & Manning 2012): scale each n-gram feature by its log-count ratio between classes.
+  const ratio = new Float64Array(features.length).fill(1);
+  if (o.nb) {
+    const pos = new Float64Array(features.length).fill(1);
+    const neg = new Float64Array(features.length).fill(1);
+    for (const e of examples) for (const k of e.keys) {
+      const i = index.get(k);
+      if (i !== undefined) (e.label ? pos : neg)[i]! += 1;
+    }
+    const sp = pos.reduce((a, b) => a + b, 0);
+    const sn = neg.reduce((a, b) => a + b, 0);
+    features.forEach((f, i) => { if (!f.startsWith('x:')) ratio[i] = Math.abs(Math.log((pos[i]! / sp) / (neg[i]! / sn))) + 0.1; });
+  }
   const encoded = examples.map((e) => {
     const idx: number[] = [];
     const val: number[] = [];
     e.keys.forEach((k, j) => {
       const i = index.get(k);
-      if (i !== undefined) { idx.push(i); val.push(e.values[j]!); }
+      if (i !== undefined) { idx.push(i); val.push(e.values[j]! * ratio[i]!); }
     });
     return { idx, val, label: e.label };
   });
   const rand = mulberry32(seed);
   const order = encoded.map((_, i) => i);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -68,16 +85,16 @@ export function train(examples: Example[], seed = SEED): ModelFile {
       const err = sigmoid(z) - ex.label;
       for (let j = 0; j < ex.idx.length; j++) {
         const i = ex.idx[j]!;
-        const g = err * ex.val[j]! + L2 * w[i]!;
+        const g = err * ex.val[j]! + o.l2 * w[i]!;
         g2[i]! += g * g;
-        w[i]! -= (LR / Math.sqrt(g2[i]!)) * g;
+        w[i]! -= (o.lr / Math.sqrt(g2[i]!)) * g;
       }
       biasG2 += err * err;
-      bias -= (LR / Math.sqrt(biasG2)) * err;
+      bias -= (o.lr / Math.sqrt(biasG2)) * err;
     }
   }
   // Drop near-zero weights to keep the shipped file small.
-  const keep = features.map((f, i) => [f, w[i]!] as const).filter(([, v]) => Math.abs(v) > 1e-3);
+  const keep = features.map((f, i) => [f, w[i]! * ratio[i]!] as const).filter(([, v]) => Math.abs(v) > 1e-3);
   return {
     version: 1,
     threshold: 0.5,

@@ -1,8 +1,17 @@
 // Turns a sentence into the sparse feature vector the check-worthiness model scores. The same code
 // runs at training time (scripts/train-claims.ts) and at extraction time, so they cannot drift.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { sentenceVector } from './embeddings';
 import { ATTRIBUTION, CAUSAL, CHANGE_VERBS, COMPARATIVE, FIRST_PERSON, FUTURE, HEDGE, MODAL, OPINION, ADVICE } from './cues';
 
 export type Features = Map<string, number>;
+
+// wink-nlp's English model (MIT, shipped inside the npm package: nothing is downloaded) gives
+// part-of-speech tags, lemmas and numeric entity types: features that carry over from debate speech
+// to news copy better than the words themselves.
+const nlp = winkNLP(model);
+const its = nlp.its;
 
 const TOKEN_RE = /[\p{L}][\p{L}'’-]*|\d[\d,.]*%?|[$€£%?!]/gu;
 
@@ -19,7 +28,7 @@ function add(f: Features, key: string, v = 1): void {
   f.set(key, (f.get(key) ?? 0) + v);
 }
 
-/** Sparse features: word uni/bigrams, character trigrams of content words, and cue features. */
+/** Features: word uni/bigrams, character trigrams, POS tags and bigrams, verb lemmas, entity types, a sentence vector, and cue features. */
 export function featurize(sentence: string): Features {
   const f: Features = new Map();
   const toks = tokenize(sentence);
@@ -31,6 +40,19 @@ export function featurize(sentence: string): Features {
     const w = `^${t}$`;
     for (let i = 0; i + 3 <= w.length; i++) add(f, `c:${w.slice(i, i + 3)}`, 0.3);
   }
+  const doc = nlp.readDoc(sentence);
+  const pos = doc.tokens().out(its.pos) as string[];
+  // its.lemma's type in wink-nlp's declarations disagrees with its own out() signature.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+  for (let i = 0; i < pos.length; i++) {
+    add(f, `p:${pos[i]}`, 0.5);
+    if (i + 1 < pos.length) add(f, `pb:${pos[i]}_${pos[i + 1]}`, 0.5);
+    if (pos[i] === 'VERB' || pos[i] === 'AUX') add(f, `v:${lemmas[i]?.toLowerCase()}`);
+  }
+  for (const type of doc.entities().out(its.type) as string[]) add(f, `e:${type}`);
+  // The sentence's mean word vector: lets "jobs" inform "employment" (weight 2 chosen by CV).
+  const vec = sentenceVector(toks);
+  if (vec) vec.forEach((v, d) => add(f, `d:${d}`, 2 * v));
   // Cue features: these are what lets the model generalise from debate speech to news copy.
   const s = sentence;
   if (/\d/.test(s)) add(f, 'x:digit');
