@@ -7,7 +7,7 @@
 // Machines here are shared and noisy, so each figure is also printed as a ratio to a trivial route
 // (/api/health) timed in the same run: the ratios are what to compare from run to run.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeArticle } from './make-article';
 import { join } from 'node:path';
@@ -71,7 +71,7 @@ function peakMemoryMb(root: number): number {
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (!existsSync('.next/BUILD_ID')) execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { env, stdio: 'inherit' });
   const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], { env, stdio: 'ignore' });
   try {
     for (let i = 0; i < 100; i++) {

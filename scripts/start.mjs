@@ -4,8 +4,8 @@
 // 3. `next build` when there is no build or the sources changed since the last one;
 // 4. `next start` on PORT (default 3000).
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DATA = process.env.FACTDESK_DATA_DIR ?? '.data';
@@ -27,28 +27,7 @@ if (!env.NEXTAUTH_SECRET) {
 
 execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { stdio: 'inherit', env });
 
-// Rebuild when any source file changed since the last build (hash of paths, sizes and mtimes).
-function sourceHash() {
-  const h = createHash('sha256');
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-    }
-  };
-  for (const d of ['app', 'components', 'lib', 'generated']) if (existsSync(d)) walk(d);
-  for (const f of ['next.config.js', 'package-lock.json', 'proxy.ts']) if (existsSync(f)) h.update(`${f}:${statSync(f).mtimeMs}\n`);
-  return h.digest('hex');
-}
-const stamp = join('.next', 'factdesk-source-hash');
-const hash = sourceHash();
-if (!existsSync(join('.next', 'BUILD_ID')) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
-  console.log('Building the app (about 30 s)...');
-  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env });
-  writeFileSync(stamp, hash);
-}
+execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit', env });
 
 console.log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
