@@ -9,7 +9,9 @@ import {
   dismissInputSchema, sourceInputSchema, verdictInputSchema,
   type DismissInput, type SourceInput, type VerdictInput,
 } from '../verdicts/schema';
+import { reuseInputSchema, type ReuseInput } from '../verdicts/relation-schema';
 import { db, type Tx } from './client';
+import { indexReviewedClaim } from './archive';
 import { recordEvent } from './events';
 
 function parse<T>(schema: ZodType<T>, input: unknown): T {
@@ -21,7 +23,7 @@ function parse<T>(schema: ZodType<T>, input: unknown): T {
 async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
     where: { id },
-    select: { id: true, articleId: true, status: true, version: true, dismissReason: true },
+    select: { id: true, articleId: true, status: true, version: true, dismissReason: true, text: true },
   });
   if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer revision.');
   return claim;
@@ -50,6 +52,7 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
       data: { claimId, rating: data.rating, explanation: data.explanation, correction: data.correction ?? null, authorId: actor.id },
       select: { id: true, rating: true, explanation: true, correction: true, createdAt: true },
     });
+    await indexReviewedClaim(tx, claimId, claim.text);
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'verdict.recorded', targetType: 'claim', targetId: claimId,
       before: previous ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status } : { status: claim.status },
@@ -109,5 +112,47 @@ export async function dismissClaim(actor: Actor | null, claimId: string, input: 
       before: { status: claim.status, dismissReason: claim.dismissReason }, after: { status: 'dismissed', dismissReason: data.reason },
     });
     return { id: claimId, status: 'dismissed', version };
+  });
+}
+
+/**
+ * Copies another claim's current verdict and sources onto this one: the one-click answer to "same
+ * fact as claim 7" and to "we checked this last month". The event names where they came from.
+ */
+export async function reuseReview(actor: Actor | null, claimId: string, input: ReuseInput | unknown) {
+  assertCan(actor, 'claim:review');
+  const data = parse(reuseInputSchema, input);
+  if (data.from === claimId) throw new AppError('invalid', 'A claim cannot reuse its own review.', { from: 'Same claim.' });
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const from = await tx.claim.findUnique({
+      where: { id: data.from },
+      select: {
+        id: true, ordinal: true, articleId: true, article: { select: { title: true } },
+        verdicts: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, rating: true, explanation: true, correction: true } },
+        sources: { where: { removedAt: null }, select: { url: true, title: true, publisher: true, quote: true, stance: true, accessedAt: true } },
+      },
+    });
+    if (!from) throw new AppError('not_found', 'The claim to reuse no longer exists.');
+    const verdict = from.verdicts[0];
+    if (!verdict) throw new AppError('invalid', 'That claim has no verdict yet, so there is nothing to reuse.', { from: 'No verdict.' });
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null });
+    const created = await tx.verdict.create({
+      data: { claimId, rating: verdict.rating, explanation: verdict.explanation, correction: null, authorId: actor.id },
+      select: { id: true, rating: true },
+    });
+    await indexReviewedClaim(tx, claimId, claim.text);
+    if (from.sources.length) {
+      await tx.source.createMany({ data: from.sources.map((s) => ({ ...s, claimId, createdById: actor.id })) });
+    }
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'review.reused', targetType: 'claim', targetId: claimId,
+      before: { status: claim.status },
+      after: {
+        verdictId: created.id, rating: created.rating, sources: from.sources.length, fromClaimId: from.id, fromVerdictId: verdict.id,
+        fromArticleId: from.articleId, fromArticleTitle: from.article.title, fromClaimOrdinal: from.ordinal,
+      },
+    });
+    return { verdict: created, version, sources: from.sources.length };
   });
 }

@@ -7,7 +7,7 @@ export type NewEvent = {
   articleId?: string | null;
   actorId: string | null;
   type: EventType;
-  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user';
+  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user' | 'relation';
   targetId: string;
   before?: unknown;
   after?: unknown;

@@ -9,6 +9,10 @@ export const EVENT_TYPES = [
   'source.removed',
   'claim.dismissed',
   'article.exported',
+  'relation.added',
+  'relation.confirmed',
+  'relation.dismissed',
+  'review.reused',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -22,6 +26,10 @@ const LABELS: Record<EventType, string> = {
   'source.removed': 'removed a source',
   'claim.dismissed': 'dismissed a claim as not checkable',
   'article.exported': 'exported the article',
+  'relation.added': 'linked two claims',
+  'relation.confirmed': 'confirmed a suggested link',
+  'relation.dismissed': 'dismissed a suggested link',
+  'review.reused': 'reused an earlier review',
 };
 
 export function describeEvent(type: string): string {

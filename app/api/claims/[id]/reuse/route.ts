@@ -1,0 +1,9 @@
+import { reuseReview } from '@/lib/db/claims';
+import { requireActor } from '@/lib/http/guard';
+import { handle, readJson } from '@/lib/http/respond';
+
+export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const actor = await requireActor();
+  const { id } = await params;
+  return Response.json(await reuseReview(actor, id, await readJson(req)), { status: 201 });
+});

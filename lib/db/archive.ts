@@ -1,0 +1,98 @@
+// "We checked this before": matches a claim against claims already reviewed in other articles,
+// using the database's own full-text search (SQLite FTS5, PostgreSQL tsvector + GIN; see
+// docs/decisions/006-archive-search.md). The index holds one row per reviewed claim and is written in
+// the same transaction as the verdict.
+import 'server-only';
+import { AppError } from '../api/errors';
+import { assertCan, type Actor } from '../auth/permissions';
+import { contentWords } from '../claims/relations';
+import { db, isPostgresUrl, DEFAULT_DATABASE_URL, type Tx } from './client';
+
+const isPostgres = () => isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+const MAX_TERMS = 12;
+const CANDIDATES = 20;
+/** Dice overlap of content words above which two claims are shown as the same claim. */
+const MIN_SIMILARITY = 0.45;
+
+export async function indexReviewedClaim(tx: Tx, claimId: string, text: string): Promise<void> {
+  if (isPostgres()) {
+    await tx.$executeRaw`INSERT INTO "ArchiveClaimFts" ("claimId", "body") VALUES (${claimId}, ${text}) ON CONFLICT ("claimId") DO UPDATE SET "body" = excluded."body"`;
+  } else {
+    await tx.$executeRaw`DELETE FROM "ArchiveClaimFts" WHERE "claimId" = ${claimId}`;
+    await tx.$executeRaw`INSERT INTO "ArchiveClaimFts" ("claimId", "body") VALUES (${claimId}, ${text})`;
+  }
+}
+
+/** Plain lower-case words only: nothing from the claim reaches the query syntax. */
+function queryTerms(text: string): string[] {
+  const words = [...new Set(text.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? [])];
+  const content = contentWords(text);
+  return words.filter((w) => content.size === 0 || [...content].some((c) => w.startsWith(c))).slice(0, MAX_TERMS);
+}
+
+async function candidates(text: string): Promise<string[]> {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return [];
+  if (isPostgres()) {
+    const q = terms.join(' | ');
+    const rows = await db().$queryRaw<Array<{ claimId: string }>>`
+      SELECT "claimId" FROM "ArchiveClaimFts", to_tsquery('english', ${q}) query
+      WHERE "tsv" @@ query ORDER BY ts_rank("tsv", query) DESC LIMIT ${CANDIDATES}`;
+    return rows.map((r) => r.claimId);
+  }
+  const q = terms.map((t) => `"${t}"`).join(' OR ');
+  const rows = await db().$queryRaw<Array<{ claimId: string }>>`
+    SELECT "claimId" FROM "ArchiveClaimFts" WHERE "ArchiveClaimFts" MATCH ${q} ORDER BY bm25("ArchiveClaimFts") LIMIT ${CANDIDATES}`;
+  return rows.map((r) => r.claimId);
+}
+
+export type ArchiveMatch = {
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string;
+  rating: string;
+  explanation: string;
+  ratedAt: string;
+  similarity: number;
+  sources: Array<{ url: string; title: string; stance: string }>;
+};
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / Math.max(1, a.size + b.size);
+}
+
+/** Reviewed claims in other articles that say the same thing as this text, best first. */
+export async function matchText(text: string, excludeArticleId?: string, limit = 3): Promise<ArchiveMatch[]> {
+  const ids = await candidates(text);
+  if (ids.length === 0) return [];
+  const rows = await db().claim.findMany({
+    where: { id: { in: ids }, ...(excludeArticleId ? { articleId: { not: excludeArticleId } } : {}) },
+    select: {
+      id: true, quote: true, text: true, articleId: true, article: { select: { title: true } },
+      verdicts: { orderBy: { createdAt: 'desc' }, take: 1, select: { rating: true, explanation: true, createdAt: true } },
+      sources: { where: { removedAt: null }, select: { url: true, title: true, stance: true } },
+    },
+  });
+  const mine = contentWords(text);
+  return rows
+    .filter((r) => r.verdicts[0])
+    .map((r) => ({ r, sim: similarity(mine, contentWords(r.text)) }))
+    .filter(({ sim }) => sim >= MIN_SIMILARITY)
+    .sort((x, y) => y.sim - x.sim)
+    .slice(0, limit)
+    .map(({ r, sim }) => ({
+      claimId: r.id, articleId: r.articleId, articleTitle: r.article.title, quote: r.quote,
+      rating: r.verdicts[0]!.rating, explanation: r.verdicts[0]!.explanation, ratedAt: r.verdicts[0]!.createdAt.toISOString(),
+      similarity: Math.round(sim * 100) / 100, sources: r.sources,
+    }));
+}
+
+export async function findArchiveMatches(actor: Actor | null, claimId: string): Promise<ArchiveMatch[]> {
+  assertCan(actor, 'article:read');
+  const claim = await db().claim.findUnique({ where: { id: claimId }, select: { text: true, articleId: true } });
+  if (!claim) throw new AppError('not_found', 'No claim with this id.');
+  return matchText(claim.text, claim.articleId);
+}
