@@ -8,10 +8,11 @@ import { stateLabel, stateSymbol } from '@/lib/verdicts/display';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { callApi } from '@/components/ui/api-client';
+import { ArchiveMatches, ClaimRelations } from './claim-links';
 
-type Props = { claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void };
+type Props = { claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void; onOpenClaim: (id: string) => void };
 
-export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props) {
+export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -35,8 +36,6 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props)
     router.refresh();
   }
 
-  const mine = relations.filter((r) => r.a === claim.id || r.b === claim.id);
-  const ordinalOf = (id: string) => claims.find((c) => c.id === id)?.ordinal;
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Claim ${claim.ordinal}`} description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}>
@@ -50,15 +49,6 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props)
       ) : null}
       {claim.flags.includes('incomplete') ? <p className="warning">This sentence looks cut off in the draft. Ask the writer before rating it.</p> : null}
       {claim.numbers.length ? <p className="claim-meta">Numbers: {claim.numbers.join(', ')}</p> : null}
-      {mine.length ? (
-        <ul className="relations">
-          {mine.map((r) => (
-            <li key={r.id}>
-              {r.type === 'duplicates' ? 'Same fact as' : r.type === 'contradicts' ? 'Contradicts' : 'Supports'} claim {ordinalOf(r.a === claim.id ? r.b : r.a)}: {r.reason} <em>({r.status})</em>
-            </li>
-          ))}
-        </ul>
-      ) : null}
 
       <FormError message={error} />
       {notice ? <p className="notice" role="status">{notice}</p> : null}
@@ -71,6 +61,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props)
           <p className="claim-meta">by {claim.verdict.author}, {new Date(claim.verdict.createdAt).toLocaleString()}</p>
         </section>
       ) : null}
+      <ArchiveMatches claim={claim} busy={busy} send={send} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
       <form
@@ -138,6 +129,8 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose }: Props)
           <button type="submit" disabled={busy}>Add source</button>
         </form>
       </section>
+
+      <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={onOpenClaim} fields={fields} />
 
       {claim.status !== 'dismissed' ? (
         <form

@@ -6,20 +6,37 @@ import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } 
 import { ClaimDialog } from './claim-dialog';
 import type { ReviewArticle } from './view-model';
 
-const FILTERS: Array<{ id: ClaimFilter; label: string }> = [
+type Filter = ClaimFilter | 'contradictions';
+const FILTERS: Array<{ id: Filter; label: string }> = [
   { id: 'all', label: 'All' },
   { id: 'open', label: 'Open' },
   { id: 'reviewed', label: 'Reviewed' },
   { id: 'dismissed', label: 'Dismissed' },
+  { id: 'contradictions', label: 'Contradictions' },
 ];
 
 export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
-  const [filter, setFilter] = useState<ClaimFilter>('all');
+  const [filter, setFilter] = useState<Filter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [openId, setOpenId] = useState<string | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
-  const visible = useMemo(() => article.claims.filter((c) => matchesFilter(c, filter)), [article.claims, filter]);
+  // Claims in a contradiction nobody has dismissed: flagged in the text and the list, and a filter.
+  const contradicted = useMemo(() => {
+    const out = new Map<string, number[]>();
+    const ordinal = new Map(article.claims.map((c) => [c.id, c.ordinal]));
+    for (const r of article.relations) {
+      if (r.type !== 'contradicts' || r.status === 'dismissed') continue;
+      out.set(r.a, [...(out.get(r.a) ?? []), ordinal.get(r.b) ?? 0]);
+      out.set(r.b, [...(out.get(r.b) ?? []), ordinal.get(r.a) ?? 0]);
+    }
+    return out;
+  }, [article]);
+  const inFilter = useCallback(
+    (c: (typeof article.claims)[number], f: Filter) => (f === 'contradictions' ? contradicted.has(c.id) : matchesFilter(c, f)),
+    [contradicted],
+  );
+  const visible = useMemo(() => article.claims.filter((c) => inFilter(c, filter)), [article.claims, filter, inFilter]);
   const done = article.claims.filter((c) => c.status !== 'open' && c.status !== 'in_review').length;
   const total = article.claims.length;
 
@@ -82,7 +99,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
               <mark
                 key={s.claim.id}
                 id={`mark-${s.claim.id}`}
-                className={`claim state-${stateClass(s.claim)}${s.claim.id === selectedId ? ' selected' : ''}`}
+                className={`claim state-${stateClass(s.claim)}${s.claim.id === selectedId ? ' selected' : ''}${contradicted.has(s.claim.id) ? ' contradicted' : ''}`}
                 data-status={stateLabel(s.claim)}
                 title={`Claim ${s.claim.ordinal}: ${stateLabel(s.claim)}`}
                 onClick={() => {
@@ -91,7 +108,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
                 }}
               >
                 {s.text}
-                <span className="claim-tag" aria-hidden="true">{stateSymbol(s.claim)}</span>
+                <span className="claim-tag" aria-hidden="true">{stateSymbol(s.claim)}{contradicted.has(s.claim.id) ? ` ⚠${contradicted.get(s.claim.id)!.join(',')}` : ''}</span>
               </mark>
             ) : (
               <span key={`t${i}`}>{s.text}</span>
@@ -107,7 +124,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
         <div className="filters" role="tablist" aria-label="Filter claims">
           {FILTERS.map((f) => (
             <button key={f.id} type="button" role="tab" aria-selected={filter === f.id} className={filter === f.id ? 'active' : ''} onClick={() => setFilter(f.id)}>
-              {f.label} <span className="count">{article.claims.filter((c) => matchesFilter(c, f.id)).length}</span>
+              {f.label} <span className="count">{article.claims.filter((c) => inFilter(c, f.id)).length}</span>
             </button>
           ))}
         </div>
@@ -127,13 +144,24 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
               >
                 <span className="badge"><span aria-hidden="true">{stateSymbol(c)}</span> {stateLabel(c)}</span>
                 <span className="claim-meta">#{c.ordinal} · {c.type}{c.flags.length ? ` · ${c.flags.join(', ')}` : ''}</span>
+                {contradicted.has(c.id) ? <span className="contradiction-badge">⚠ contradicts #{contradicted.get(c.id)!.join(', #')}</span> : null}
                 <span className="claim-quote">{c.end - c.start > 160 ? `${article.text.slice(c.start, c.start + 157)}…` : article.text.slice(c.start, c.end)}</span>
               </button>
             </li>
           ))}
         </ol>
       </aside>
-      {openClaim ? <ClaimDialog claim={openClaim} quote={article.text.slice(openClaim.start, openClaim.end)} relations={article.relations} claims={article.claims} onClose={() => setOpenId(null)} /> : null}
+      {openClaim ? <ClaimDialog
+          claim={openClaim}
+          quote={article.text.slice(openClaim.start, openClaim.end)}
+          relations={article.relations}
+          claims={article.claims}
+          onClose={() => setOpenId(null)}
+          onOpenClaim={(id) => {
+            select(id);
+            setOpenId(id);
+          }}
+        /> : null}
     </div>
   );
 }

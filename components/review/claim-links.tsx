@@ -1,0 +1,112 @@
+'use client';
+// The claim dialog's links: relations to other claims of this article (confirm, dismiss, add, reuse a
+// duplicate's verdict) and matches from earlier reviews in other articles ("we checked this before").
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { RelationDto } from '@/lib/db/articles';
+import type { ArchiveMatch } from '@/lib/db/archive';
+import { callApi } from '@/components/ui/api-client';
+import { Field } from '@/components/ui/field';
+import type { ReviewClaim } from './view-model';
+
+type Send = (url: string, init: RequestInit, done: string, form?: HTMLFormElement) => Promise<void>;
+
+const LABEL: Record<string, string> = { duplicates: 'Same fact as', contradicts: 'Contradicts', supports: 'Supports' };
+
+export function ClaimRelations({ claim, claims, relations, busy, send, onOpenClaim, fields }: {
+  claim: ReviewClaim; claims: ReviewClaim[]; relations: RelationDto[]; busy: boolean; send: Send;
+  onOpenClaim: (id: string) => void; fields: Record<string, string>;
+}) {
+  const mine = relations.filter((r) => r.a === claim.id || r.b === claim.id);
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return (
+    <section aria-label="Links to other claims" className="links">
+      <h3>Links to other claims ({mine.length})</h3>
+      {mine.length === 0 ? <p className="empty">None found. Link one below if this claim repeats or contradicts another.</p> : null}
+      <ul className="relations">
+        {mine.map((r) => {
+          const other = byId.get(r.a === claim.id ? r.b : r.a);
+          if (!other) return null;
+          return (
+            <li key={r.id} className={`relation relation-${r.type} relation-${r.status}`} data-relation-type={r.type}>
+              <strong>{LABEL[r.type] ?? r.type}</strong>{' '}
+              <button type="button" className="link" onClick={() => onOpenClaim(other.id)}>claim {other.ordinal}</button>
+              {r.reason ? <>: {r.reason}</> : null}{r.note ? <> · “{r.note}”</> : null}{' '}
+              <em>({r.origin === 'auto' ? `suggested by the tool, ${r.status}` : `added by a reviewer, ${r.status}`})</em>
+              <span className="relation-actions">
+                {r.status !== 'confirmed' ? <button type="button" disabled={busy} onClick={() => void send(`/api/relations/${r.id}/confirm`, { method: 'POST' }, 'Link confirmed.')}>Confirm</button> : null}
+                {r.status !== 'dismissed' ? <button type="button" disabled={busy} onClick={() => void send(`/api/relations/${r.id}/dismiss`, { method: 'POST' }, 'Link dismissed.')}>Dismiss</button> : null}
+                {r.type === 'duplicates' && other.verdict && r.status !== 'dismissed' && other.verdict.rating !== claim.verdict?.rating ? (
+                  <button type="button" className="primary" disabled={busy} onClick={() => void send(`/api/claims/${claim.id}/reuse`, { method: 'POST', body: JSON.stringify({ from: other.id, version: claim.version }) }, `Verdict of claim ${other.ordinal} applied.`)}>
+                    Apply its verdict ({other.verdict.rating}) here
+                  </button>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <form
+        aria-label="Link to another claim"
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          void send('/api/relations', { method: 'POST', body: JSON.stringify({ a: claim.id, b: f.get('b'), type: f.get('type'), note: f.get('note') }) }, 'Claims linked.', e.currentTarget);
+        }}
+      >
+        <Field id="link-type" label="This claim…" error={fields.type}>
+          <select id="link-type" name="type" defaultValue="contradicts">
+            <option value="contradicts">contradicts</option>
+            <option value="duplicates">states the same fact as</option>
+            <option value="supports">supports</option>
+          </select>
+        </Field>
+        <Field id="link-other" label="…claim" error={fields.b}>
+          <select id="link-other" name="b" required defaultValue="">
+            <option value="" disabled>Choose…</option>
+            {claims.filter((c) => c.id !== claim.id).map((c) => <option key={c.id} value={c.id}>#{c.ordinal}</option>)}
+          </select>
+        </Field>
+        <Field id="link-note" label="Why" error={fields.note}><input id="link-note" name="note" required maxLength={2000} /></Field>
+        <button type="submit" disabled={busy}>Link claims</button>
+      </form>
+    </section>
+  );
+}
+
+export function ArchiveMatches({ claim, busy, send }: { claim: ReviewClaim; busy: boolean; send: Send }) {
+  const [matches, setMatches] = useState<ArchiveMatch[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setMatches(null);
+    void callApi<{ matches: ArchiveMatch[] }>(`/api/claims/${claim.id}/matches`).then((res) => {
+      if (!live) return;
+      if (res.ok) setMatches(res.data.matches);
+      else setError(res.message);
+    });
+    return () => { live = false; };
+  }, [claim.id]);
+  if (error) return <p className="claim-meta">Earlier reviews could not be searched: {error}</p>;
+  if (matches === null) return <p className="claim-meta" aria-busy="true">Searching earlier reviews…</p>;
+  if (matches.length === 0) return null;
+  return (
+    <section aria-label="Checked before" className="archive">
+      <h3>Checked before</h3>
+      <ul>
+        {matches.map((m) => (
+          <li key={m.claimId} data-testid="archive-match">
+            Rated <strong>{m.rating}</strong> on {new Date(m.ratedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })} in{' '}
+            <Link href={`/articles/${m.articleId}`}>{m.articleTitle}</Link>: <q>{m.quote}</q>
+            <p>{m.explanation}</p>
+            {m.sources.length ? <p className="claim-meta">Sources: {m.sources.map((s) => s.title).join('; ')}</p> : null}
+            <button type="button" disabled={busy} onClick={() => void send(`/api/claims/${claim.id}/reuse`, { method: 'POST', body: JSON.stringify({ from: m.claimId, version: claim.version }) }, 'Earlier verdict and sources reused.')}>
+              Reuse this verdict and its sources
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
