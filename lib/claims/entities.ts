@@ -25,7 +25,8 @@ export function extractEntities(text: string): Entity[] {
     // Drop leading sentence-starter words and titles ("But Mr Tillerson" -> "Tillerson").
     const words = raw.split(/\s+/);
     let isPerson = false;
-    while (words.length && (STOP.has(words[0]!) || TITLES.test(words[0]!))) {
+    const bare = (w: string) => w.replace(/[.,;:!?'’]+$/u, '');
+    while (words.length && (STOP.has(bare(words[0]!)) || TITLES.test(words[0]!))) {
       if (TITLES.test(words[0]!)) isPerson = true;
       const w = words.shift()!;
       const skip = raw.indexOf(w) + w.length;
