@@ -34,6 +34,13 @@ export function NewArticleForm() {
       <Field id="text" label="Article text" error={fields.text} hint="Leave empty when uploading a file.">
         <textarea id="text" name="text" rows={14} />
       </Field>
+      <Field id="format" label="The pasted text is" error={fields.format}>
+        <select id="format" name="format" defaultValue="text">
+          <option value="text">Plain text</option>
+          <option value="markdown">Markdown (kept as written)</option>
+          <option value="html">HTML (converted to text; scripts and styles removed)</option>
+        </select>
+      </Field>
       <Field id="file" label="…or upload a file">
         <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.docx" />
       </Field>

@@ -30,3 +30,11 @@ test('empty text is 422 and more than 1 MB is 413', () => {
   assert.throws(() => assertArticleText('a'.repeat(1024 * 1024 + 1)), rejects(413));
   assert.doesNotThrow(() => assertArticleText('a'.repeat(1024 * 1024)));
 });
+
+test('a .docx upload becomes its paragraphs as text', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { text, format } = await fileToText('bus-plan.docx', new Uint8Array(readFileSync('e2e/fixtures/bus-plan.docx')));
+  assert.equal(format, 'docx');
+  assert.match(text, /^Council approves bus plan\n\nThe city council voted 7-2 on Tuesday/);
+  assert.match(text, /Ridership fell 18 percent between 2019 and 2023/);
+});
