@@ -9,7 +9,7 @@ import { contentWords } from '../claims/relations';
 import { db, isPostgresUrl, DEFAULT_DATABASE_URL, type Tx } from './client';
 
 const isPostgres = () => isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
-const MAX_TERMS = 8;
+const MAX_TERMS = 6;
 const CANDIDATES = 12;
 /** Dice overlap of content words above which two claims are shown as the same claim. */
 const MIN_SIMILARITY = 0.45;
@@ -51,10 +51,10 @@ export async function candidates(text: string): Promise<string[]> {
   const both = terms.length >= 2 ? pairs(terms) : [[terms[0]!, terms[0]!] as [string, string]];
   if (isPostgres()) {
     const q = both.map(([a, b]) => `(${a} & ${b})`).join(' | ');
-    // Rank at most 200 matches: ranking reads every matched row, and a popular claim can have thousands.
+    // Rank at most 100 matches: ranking reads every matched row, and a popular claim can have thousands.
     const rows = await db().$queryRaw<Array<{ claimId: string }>>`
       SELECT "claimId" FROM (
-        SELECT "claimId", "tsv" FROM "ArchiveClaimFts" WHERE "tsv" @@ to_tsquery('english', ${q}) LIMIT 200
+        SELECT "claimId", "tsv" FROM "ArchiveClaimFts" WHERE "tsv" @@ to_tsquery('english', ${q}) LIMIT 100
       ) AS matched
       ORDER BY ts_rank("tsv", to_tsquery('english', ${q})) DESC LIMIT ${CANDIDATES}`;
     return rows.map((r) => r.claimId);
