@@ -1,7 +1,7 @@
 'use client';
 // The review screen: the article as a proof with claims marked in place, a side list in step with
 // it, and the claim dialog. j/k move between claims, Enter opens one, Esc closes the dialog.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } from '@/lib/verdicts/display';
 import { ClaimDialog } from './claim-dialog';
 import type { ReviewArticle } from './view-model';
@@ -19,7 +19,6 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const textRef = useRef<HTMLDivElement>(null);
 
   // Claims in a contradiction nobody has dismissed: flagged in the text and the list, and a filter.
   const contradicted = useMemo(() => {
@@ -87,7 +86,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
 
   return (
     <div className="workspace">
-      <div className="proof" ref={textRef}>
+      <div className="proof">
         <h1 className="article-title">{article.title}</h1>
         {article.byline ? <p className="byline">{article.byline}</p> : null}
         {total === 0 ? (

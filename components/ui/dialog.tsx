@@ -10,7 +10,8 @@ export function Dialog({
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="dialog-content" aria-describedby={description ? undefined : undefined}>
+        {/* Without a Description, Radix wants aria-describedby set to undefined explicitly. */}
+        <RadixDialog.Content className="dialog-content" {...(description ? {} : { 'aria-describedby': undefined })}>
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : null}
           {children}

@@ -114,11 +114,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (seg.isHeadingLike && seg.paragraph === 0 && si === 0) flags.push('headline');
       const checkworthy = score >= threshold;
       if (!checkworthy && !options.all) continue;
-      const claimEntities = toClaimEntities(
-        extractEntities(quote),
-        start,
-        speaker?.name,
-      );
+      const wholeSentence = start === seg.start && end === seg.end;
+      const claimEntities = toClaimEntities(wholeSentence ? entities : extractEntities(quote), start, speaker?.name);
       claims.push({
         id: '',
         start,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, fromZodError } from '@/lib/api/errors';
+import { fromZodError } from '@/lib/api/errors';
 import { assertCan } from '@/lib/auth/permissions';
 import { extractClaims } from '@/lib/claims/extract';
 import { assertArticleText } from '@/lib/ingest/to-text';
@@ -16,6 +16,5 @@ export const POST = handle(async (req: Request) => {
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) throw fromZodError(parsed.error);
   assertArticleText(parsed.data.text);
-  if (!parsed.data.text.trim()) throw new AppError('invalid', 'The text is empty.');
   return Response.json(extractClaims(parsed.data.text, { all: parsed.data.all }));
 });
