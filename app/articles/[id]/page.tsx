@@ -10,6 +10,9 @@ import { HistoryList } from '@/components/history/history-list';
 
 export const dynamic = 'force-dynamic';
 
+// A busy article gathers thousands of events; the page shows the latest, the API returns them all.
+const HISTORY_ON_PAGE = 200;
+
 const FORMATS = [
   { id: 'html', label: 'Annotated HTML' },
   { id: 'md', label: 'Markdown' },
@@ -43,7 +46,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         ) : null}
         <section aria-labelledby="history-h">
           <h2 id="history-h">History</h2>
-          <HistoryList events={events} ordinals={ordinals} />
+          {events.length > HISTORY_ON_PAGE ? (
+            <p className="claim-meta">
+              Showing the latest {HISTORY_ON_PAGE} of {events.length} events. The full history:{' '}
+              <a href={`/api/articles/${article.id}/history`}>all events as JSON</a>.
+            </p>
+          ) : null}
+          <HistoryList events={events.slice(-HISTORY_ON_PAGE)} ordinals={ordinals} />
         </section>
       </div>
     </div>
