@@ -122,12 +122,19 @@ function candidatePairs(words: Array<Set<string>>): Array<[number, number]> {
 }
 
 const measurable = (c: ExtractedClaim) => c.numbers.filter((n) => n.kind !== 'date' && n.kind !== 'year').map(normalised);
+const sameValue = (x: ClaimNumber, y: ClaimNumber) => x.kind === y.kind && x.value === y.value && x.value2 === y.value2;
+// "8 of the city's 22 branches": the 8 counts a part, not the whole.
+const isPart = (c: ExtractedClaim, n: ClaimNumber) => /^\s+of\s+(?:\S+\s+){0,2}\d/.test(c.quote.slice(n.end - c.start, n.end - c.start + 30));
 
 export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
   const pairs = candidatePairs(words);
   const shared = (i: number, j: number) => [...words[i]!].filter((w) => words[j]!.has(w));
+  // Per-claim work done once, not once per candidate pair.
+  const measured = claims.map(measurable);
+  const wholes = claims.map((c, i) => measured[i]!.filter((n) => !isPart(c, n)));
+  const scopes = claims.map((c) => scopeMarkers(c.quote));
 
   // Pass 1, duplicates. They form groups; a claim is linked to a group once, not to every member.
   const group = claims.map((_, i) => i);
@@ -137,14 +144,13 @@ export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
     const [a, b] = [claims[i]!, claims[j]!];
     const common = shared(i, j);
     let duplicate: string | undefined;
-    const [na, nb] = [measurable(a), measurable(b)];
-    const same = (x: ClaimNumber, y: ClaimNumber) => x.kind === y.kind && x.value === y.value && x.value2 === y.value2;
+    const [na, nb] = [measured[i]!, measured[j]!];
     // One claim's figures must all appear in the other: "cuts hours at 8 of the 22 branches" and "the
     // 22 branches recorded 2.4 million visits" share a number but state different facts.
-    const nested = na.every((x) => nb.some((y) => same(x, y))) || nb.every((y) => na.some((x) => same(x, y)));
+    const nested = na.every((x) => nb.some((y) => sameValue(x, y))) || nb.every((y) => na.some((x) => sameValue(x, y)));
     for (const x of nested ? na : []) {
       for (const y of nb) {
-        if (y.kind !== x.kind || y.value !== x.value || y.value2 !== x.value2) continue;
+        if (!sameValue(x, y)) continue;
         const about = overlap(numberContext(a.quote, a.start, x), numberContext(b.quote, b.start, y));
         if (about && common.length >= 2) duplicate ??= `both say "${x.raw}" about the ${about}`;
       }
@@ -171,10 +177,10 @@ export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
   for (const c of claims) for (const t of named(c)) entityCount.set(t, (entityCount.get(t) ?? 0) + 1);
   const lede = claims[0] ? named(claims[0]) : new Set<string>();
   const main = [...lede].filter((t) => (entityCount.get(t) ?? 0) >= 2).sort((x, y) => entityCount.get(y)! - entityCount.get(x)!)[0];
-  const subjects = (c: ExtractedClaim) => {
+  const subjects = claims.map((c) => {
     const n = named(c);
     return n.size === 0 && main ? new Set([main]) : n;
-  };
+  });
 
   // Pass 2, contradictions: the same kind of number measuring the same thing, in the same scope and
   // period, about the same subject, with values that cannot both hold.
@@ -184,14 +190,12 @@ export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
     const common = shared(i, j);
     const [pa, pb] = [groupPeriods.get(root(i))!, groupPeriods.get(root(j))!];
     if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
-    if (scopeMarkers(a.quote) !== scopeMarkers(b.quote)) continue;
-    const [sa, sb] = [subjects(a), subjects(b)];
+    if (scopes[i] !== scopes[j]) continue;
+    const [sa, sb] = [subjects[i]!, subjects[j]!];
     if (sa.size && sb.size && ![...sa].some((t) => sb.has(t))) continue;
     let contradiction: string | undefined;
-    // "8 of the city's 22 branches": the 8 counts a part, not the whole.
-    const wholes = (c: ExtractedClaim) => measurable(c).filter((n) => !/^\s+of\s+(?:\S+\s+){0,2}\d/.test(c.quote.slice(n.end - c.start, n.end - c.start + 30)));
-    for (const x of wholes(a)) {
-      for (const y of wholes(b)) {
+    for (const x of wholes[i]!) {
+      for (const y of wholes[j]!) {
         if (y.kind !== x.kind || (y.unit ?? '') !== (x.unit ?? '') || compatible(x, y)) continue;
         // A misstated figure is off by a little, not by an order of magnitude: 14 residents and
         // 410,000 residents are two different counts.

@@ -1,6 +1,6 @@
 // "We checked this before": matches a claim against claims already reviewed in other articles,
 // using the database's own full-text search (SQLite FTS5, PostgreSQL tsvector + GIN; see
-// docs/decisions/006-archive-search.md). The index holds one row per reviewed claim and is written in
+// docs/decisions/006-relations-and-archive-search.md). The index holds one row per reviewed claim and is written in
 // the same transaction as the verdict.
 import 'server-only';
 import { AppError } from '../api/errors';

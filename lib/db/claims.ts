@@ -138,6 +138,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
     if (!verdict) throw new AppError('invalid', 'That claim has no verdict yet, so there is nothing to reuse.', { from: 'No verdict.' });
     const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null });
     const created = await tx.verdict.create({
+      // The correction is wording for the other sentence, so it is not carried over.
       data: { claimId, rating: verdict.rating, explanation: verdict.explanation, correction: null, authorId: actor.id },
       select: { id: true, rating: true },
     });
