@@ -49,6 +49,13 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
       ) : null}
       {claim.flags.includes('incomplete') ? <p className="warning">This sentence looks cut off in the draft. Ask the writer before rating it.</p> : null}
       {claim.numbers.length ? <p className="claim-meta">Numbers: {claim.numbers.join(', ')}</p> : null}
+      {claim.stale ? (
+        <div className="warning stale-change" data-testid="stale-change">
+          <p><strong>The wording changed in a new draft.</strong> Its review was of the earlier words: confirm the verdict (save it again), change it, or dismiss the claim.</p>
+          <p>Before: <del>{claim.previousQuote}</del></p>
+          <p>Now: <ins>{quote}</ins></p>
+        </div>
+      ) : null}
 
       <FormError message={error} />
       {notice ? <p className="notice" role="status">{notice}</p> : null}
@@ -57,14 +64,15 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         <section className="current-verdict" aria-label="Current verdict">
           <h3>Current verdict: {claim.verdict.rating}</h3>
           <p>{claim.verdict.explanation}</p>
-          {claim.verdict.correction ? <p>Correction: <ins>{claim.verdict.correction}</ins></p> : null}
-          <p className="claim-meta">by {claim.verdict.author}, {new Date(claim.verdict.createdAt).toLocaleString()}</p>
+          {claim.verdict.correction ? <p>Correction ({claim.verdict.correctionStatus === 'proposed' ? 'awaiting an editor' : claim.verdict.correctionStatus}): <ins>{claim.verdict.correction}</ins></p> : null}
+          <p className="claim-meta">by {claim.verdict.author}, {new Date(claim.verdict.createdAt).toLocaleString()}, on draft {claim.verdict.revisionNumber}</p>
         </section>
       ) : null}
       <ArchiveMatches claim={claim} busy={busy} send={send} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
       <form
+        key={`verdict-${claim.version}`}
         aria-label="Verdict"
         onSubmit={(e) => {
           e.preventDefault();
@@ -83,10 +91,10 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           </select>
         </Field>
         <Field id="explanation" label="Explanation" error={fields.explanation}>
-          <textarea id="explanation" name="explanation" rows={3} required maxLength={5000} />
+          <textarea id="explanation" name="explanation" rows={3} required maxLength={5000} defaultValue={claim.verdict?.explanation ?? ''} />
         </Field>
         <Field id="correction" label="Correction (what the sentence should say)" error={fields.correction}>
-          <textarea id="correction" name="correction" rows={2} maxLength={5000} />
+          <textarea id="correction" name="correction" rows={2} maxLength={5000} defaultValue={claim.verdict?.correctionStatus === 'rejected' ? '' : claim.verdict?.correction ?? ''} />
         </Field>
         <button type="submit" className="primary" disabled={busy}>Save verdict</button>
       </form>
@@ -129,6 +137,28 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           <button type="submit" disabled={busy}>Add source</button>
         </form>
       </section>
+
+      <form
+        key={`speaker-${claim.version}`}
+        aria-label="Attributed to"
+        className="speaker"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          void send(`/api/claims/${claim.id}/speaker`, { method: 'POST', body: JSON.stringify({ name: f.get('speaker'), type: f.get('speakerType'), version: claim.version }) }, 'Attribution saved.');
+        }}
+      >
+        <h3>Attributed to</h3>
+        <p className="hint">Published as the claim&apos;s author in ClaimReview. Empty: the article&apos;s byline.</p>
+        <Field id="speaker" label="Name" error={fields.name}><input id="speaker" name="speaker" defaultValue={claim.speaker?.name ?? ''} maxLength={200} /></Field>
+        <Field id="speakerType" label="Kind" error={fields.type}>
+          <select id="speakerType" name="speakerType" defaultValue={claim.speaker?.type ?? 'Person'}>
+            <option value="Person">Person</option>
+            <option value="Organization">Organization</option>
+          </select>
+        </Field>
+        <button type="submit" disabled={busy}>Save attribution</button>
+      </form>
 
       <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={onOpenClaim} fields={fields} />
 

@@ -12,6 +12,7 @@ const FILTERS: Array<{ id: Filter; label: string }> = [
   { id: 'open', label: 'Open' },
   { id: 'reviewed', label: 'Reviewed' },
   { id: 'dismissed', label: 'Dismissed' },
+  { id: 'stale', label: 'Changed' },
   { id: 'contradictions', label: 'Contradictions' },
 ];
 
@@ -36,7 +37,8 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
     [contradicted],
   );
   const visible = useMemo(() => article.claims.filter((c) => inFilter(c, filter)), [article.claims, filter, inFilter]);
-  const done = article.claims.filter((c) => c.status !== 'open' && c.status !== 'in_review').length;
+  // Done means what the exports would publish as checked: rated or dismissed, never stale.
+  const done = article.claims.filter((c) => c.publicState.kind === 'rated' || c.publicState.kind === 'dismissed').length;
   const total = article.claims.length;
 
   // Text segments: plain runs between claim spans (spans never overlap: extraction keeps them apart).

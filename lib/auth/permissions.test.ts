@@ -7,6 +7,8 @@ const expected: Record<Action, Role[]> = {
   'article:read': ['admin', 'editor', 'reviewer'],
   'article:create': ['admin', 'editor'],
   'article:export': ['admin', 'editor'],
+  'article:revise': ['admin', 'editor'],
+  'article:verify': ['admin', 'editor'],
   'claim:review': ['admin', 'editor', 'reviewer'],
   'claims:extract': ['admin', 'editor', 'reviewer'],
   'user:manage': ['admin'],

@@ -9,6 +9,8 @@ export type Action =
   | 'article:read'
   | 'article:create'
   | 'article:export'
+  | 'article:revise'
+  | 'article:verify'
   | 'claim:review'
   | 'claims:extract'
   | 'user:manage';
@@ -17,6 +19,9 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'article:read': ROLES,
   'article:create': ['admin', 'editor'],
   'article:export': ['admin', 'editor'],
+  // Loading a new draft, and the editor's decisions on it: corrections, the note, the publish gate.
+  'article:revise': ['admin', 'editor'],
+  'article:verify': ['admin', 'editor'],
   'claim:review': ROLES,
   'claims:extract': ROLES,
   'user:manage': ['admin'],

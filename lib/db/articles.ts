@@ -32,6 +32,11 @@ export type RelationDto = {
   note: string;
 };
 
+export type RevisionSummary = { id: string; number: number; format: string; createdAt: string; createdBy: string };
+
+/** A claim whose sentence was removed by a later draft: kept, with its last review, for the record. */
+export type ArchivedClaimDto = { id: string; ordinal: number; quote: string; revision: number; archivedAt: string; publicState: ClaimDto['publicState'] };
+
 export type ArticleDto = {
   id: string;
   title: string;
@@ -39,13 +44,27 @@ export type ArticleDto = {
   status: string;
   sourceFormat: string;
   createdAt: string;
+  publicUrl: string | null;
+  verification: { verifiedAt: string | null; revision: number | null; overrideReason: string | null };
+  /** The editor's wording of the corrections note; null while it is drafted from history. */
+  correctionsNote: string | null;
   revision: { id: string; number: number; createdAt: string };
+  revisions: RevisionSummary[];
   text: string;
   claims: ClaimDto[];
+  archived: ArchivedClaimDto[];
   relations: RelationDto[];
 };
 
-const CONTEXT_CHARS = 60;
+export const CONTEXT_CHARS = 60;
+
+/**
+ * Browsers send pasted text with CRLF line ends (form encoding); one line-end convention keeps the
+ * offsets, the re-anchoring across drafts and the Markdown exports consistent.
+ */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
 
 /** Loads a draft: stores the text verbatim as revision 1, extracts and stores its claims. */
 export async function createArticle(
@@ -60,18 +79,18 @@ export async function createArticle(
   const parsed = articleInputSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error);
   const sourceFormat: SourceFormat = uploadedFormat ?? parsed.data.format;
-  const text = sourceFormat === 'html' ? htmlToText(parsed.data.text) : parsed.data.text;
+  const text = normaliseLineEnds(sourceFormat === 'html' ? htmlToText(parsed.data.text) : parsed.data.text);
   assertArticleText(text);
   // Extraction runs before the transaction: it is pure and can take a moment on long drafts, and
   // SQLite holds its write lock for the whole transaction.
   const extraction = extractClaims(text);
   const id = await db().$transaction(async (tx) => {
     const article = await tx.article.create({
-      data: { title: parsed.data.title, byline: parsed.data.byline, sourceFormat, status: 'in_review', createdById: actor.id },
+      data: { title: parsed.data.title, byline: parsed.data.byline, sourceFormat, status: 'draft', createdById: actor.id },
       select: { id: true },
     });
     const revision = await tx.revision.create({
-      data: { articleId: article.id, number: 1, text, createdById: actor.id },
+      data: { articleId: article.id, number: 1, text, format: sourceFormat, createdById: actor.id },
       select: { id: true },
     });
     await tx.claim.createMany({
@@ -131,7 +150,7 @@ export async function listArticles(actor: Actor | null): Promise<ArticleSummary[
       orderBy: { createdAt: 'desc' },
       take: 500,
     }),
-    db().claim.groupBy({ by: ['articleId', 'status'], _count: { _all: true } }),
+    db().claim.groupBy({ by: ['articleId', 'status'], where: { archivedAt: null }, _count: { _all: true } }),
   ]);
   return articles.map((a) => {
     const mine = counts.filter((c) => c.articleId === a.id);
@@ -152,14 +171,21 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
   const article = await db().article.findUnique({
     where: { id },
     select: {
-      id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true,
-      revisions: { orderBy: { number: 'desc' }, take: 1, select: { id: true, number: true, createdAt: true, text: true } },
+      id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true, publicUrl: true,
+      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true,
+      revisions: {
+        orderBy: { number: 'desc' },
+        select: { id: true, number: true, format: true, createdAt: true, createdBy: { select: { email: true, name: true } } },
+      },
     },
   });
-  const revision = article?.revisions[0];
-  if (!article || !revision) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
-  const [claims, relations] = await Promise.all([
-    db().claim.findMany({ where: { revisionId: revision.id }, orderBy: { ordinal: 'asc' }, select: claimSelect }),
+  const latest = article?.revisions[0];
+  if (!article || !latest) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
+  const [revision, claims, archived, relations] = await Promise.all([
+    db().revision.findUniqueOrThrow({ where: { id: latest.id }, select: { id: true, number: true, createdAt: true, text: true } }),
+    // Claims move forward with each draft; only archived ones stay on an older revision.
+    db().claim.findMany({ where: { revisionId: latest.id, archivedAt: null }, orderBy: { ordinal: 'asc' }, select: claimSelect }),
+    db().claim.findMany({ where: { articleId: id, archivedAt: { not: null } }, orderBy: { archivedAt: 'asc' }, select: { ...claimSelect, archivedAt: true, revision: { select: { number: true } } } }),
     db().relation.findMany({
       where: { articleId: id },
       orderBy: { createdAt: 'asc' },
@@ -173,9 +199,19 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     status: article.status,
     sourceFormat: article.sourceFormat,
     createdAt: article.createdAt.toISOString(),
+    publicUrl: article.publicUrl,
+    verification: { verifiedAt: article.verifiedAt?.toISOString() ?? null, revision: article.verifiedRevision, overrideReason: article.overrideReason },
+    correctionsNote: article.correctionsNote,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
+    revisions: article.revisions.map((r) => ({
+      id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,
+    })),
     text: revision.text,
     claims: claims.map(toClaimDto),
+    archived: archived.map((c) => {
+      const dto = toClaimDto(c);
+      return { id: c.id, ordinal: c.ordinal, quote: c.quote, revision: c.revision.number, archivedAt: c.archivedAt!.toISOString(), publicState: dto.publicState };
+    }),
     relations: relations.map(({ aId, bId, ...r }) => ({ ...r, a: aId, b: bId })),
   };
 }

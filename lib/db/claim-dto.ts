@@ -1,5 +1,6 @@
 // The claim shape every reader gets (API.md `GET /api/articles/:id`), chosen with an explicit select.
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
+import { publicState, type PublicState } from '../verdicts/public-state';
 
 export type SourceDto = {
   id: string;
@@ -17,9 +18,15 @@ export type VerdictDto = {
   rating: string;
   explanation: string;
   correction: string | null;
+  /** proposed | accepted | rejected; null without a correction. */
+  correctionStatus: string | null;
+  /** The draft the verdict was given on. */
+  revisionNumber: number;
   author: string;
   createdAt: string;
 };
+
+export type SpeakerDto = { name: string; type: 'Person' | 'Organization' };
 
 export type ClaimDto = {
   id: string;
@@ -38,6 +45,13 @@ export type ClaimDto = {
   status: string;
   dismissReason: string | null;
   version: number;
+  /** A new draft changed the wording under this claim's review (see publicState). */
+  stale: boolean;
+  /** The wording before the draft that last changed it. */
+  previousQuote: string | null;
+  speaker: SpeakerDto | null;
+  /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
+  publicState: PublicState;
   verdict: VerdictDto | null;
   sources: SourceDto[];
 };
@@ -45,11 +59,14 @@ export type ClaimDto = {
 export const claimSelect = {
   id: true, ordinal: true, start: true, end: true, quote: true, text: true, type: true, score: true,
   checkworthy: true, flags: true, entities: true, numbers: true, antecedent: true, status: true,
-  dismissReason: true, version: true,
+  dismissReason: true, version: true, stale: true, previousQuote: true, speaker: true, speakerType: true,
   verdicts: {
     orderBy: { createdAt: 'desc' as const },
     take: 1,
-    select: { id: true, rating: true, explanation: true, correction: true, createdAt: true, author: { select: { email: true, name: true } } },
+    select: {
+      id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true,
+      author: { select: { email: true, name: true } },
+    },
   },
   sources: {
     where: { removedAt: null },
@@ -64,24 +81,45 @@ const who = (p: Person) => p.name || p.email;
 type ClaimRow = {
   id: string; ordinal: number; start: number; end: number; quote: string; text: string; type: string; score: number;
   checkworthy: boolean; flags: string; entities: string; numbers: string; antecedent: string | null; status: string;
-  dismissReason: string | null; version: number;
-  verdicts: Array<{ id: string; rating: string; explanation: string; correction: string | null; createdAt: Date; author: Person }>;
+  dismissReason: string | null; version: number; stale: boolean; previousQuote: string | null;
+  speaker: string | null; speakerType: string | null;
+  verdicts: Array<{
+    id: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
+    revisionNumber: number; createdAt: Date; author: Person;
+  }>;
   sources: Array<{ id: string; url: string; title: string; publisher: string; quote: string; stance: string; accessedAt: Date; createdBy: Person }>;
 };
 
+/** The reviewer's correction if there is one, else the speaker extraction tagged in the sentence. */
+function speakerOf(c: ClaimRow, entities: ClaimEntity[]): SpeakerDto | null {
+  if (c.speaker) return { name: c.speaker, type: c.speakerType === 'Organization' ? 'Organization' : 'Person' };
+  const tagged = entities.find((e) => e.role === 'speaker');
+  if (!tagged) return null;
+  return { name: tagged.text, type: tagged.kind === 'person' ? 'Person' : 'Organization' };
+}
+
 export function toClaimDto(c: ClaimRow): ClaimDto {
   const v = c.verdicts[0];
+  const entities = JSON.parse(c.entities) as ClaimEntity[];
+  const verdict: VerdictDto | null = v ? {
+    id: v.id, rating: v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
+    revisionNumber: v.revisionNumber, author: who(v.author), createdAt: v.createdAt.toISOString(),
+  } : null;
   return {
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, score: c.score,
     checkworthy: c.checkworthy,
     flags: JSON.parse(c.flags) as ClaimFlag[],
-    entities: JSON.parse(c.entities) as ClaimEntity[],
+    entities,
     numbers: JSON.parse(c.numbers) as ClaimNumber[],
     antecedent: c.antecedent,
     status: c.status,
     dismissReason: c.dismissReason,
     version: c.version,
-    verdict: v ? { id: v.id, rating: v.rating, explanation: v.explanation, correction: v.correction, author: who(v.author), createdAt: v.createdAt.toISOString() } : null,
+    stale: c.stale,
+    previousQuote: c.previousQuote,
+    speaker: speakerOf(c, entities),
+    publicState: publicState({ status: c.status, stale: c.stale, verdict }),
+    verdict,
     sources: c.sources.map((s) => ({
       id: s.id, url: s.url, title: s.title, publisher: s.publisher, quote: s.quote, stance: s.stance,
       accessedAt: s.accessedAt.toISOString(), addedBy: who(s.createdBy),

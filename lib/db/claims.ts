@@ -10,8 +10,10 @@ import {
   type DismissInput, type SourceInput, type VerdictInput,
 } from '../verdicts/schema';
 import { reuseInputSchema, type ReuseInput } from '../verdicts/relation-schema';
+import { speakerInputSchema, type SpeakerInput } from '../verification/schema';
 import { db, type Tx } from './client';
 import { indexReviewedClaim } from './archive';
+import { noteReviewChange } from './article-status';
 import { recordEvent } from './events';
 
 function parse<T>(schema: ZodType<T>, input: unknown): T {
@@ -23,14 +25,20 @@ function parse<T>(schema: ZodType<T>, input: unknown): T {
 async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
     where: { id },
-    select: { id: true, articleId: true, status: true, version: true, dismissReason: true, text: true },
+    select: {
+      id: true, articleId: true, status: true, version: true, dismissReason: true, text: true, stale: true, archivedAt: true,
+      revision: { select: { number: true } },
+    },
   });
   if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer revision.');
+  if (claim.archivedAt) {
+    throw new AppError('conflict', `This claim's sentence was removed in a later draft (its review stays in the history). Reload the article.`);
+  }
   return claim;
 }
 
 /** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
-async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null }) {
+async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null; stale?: boolean }) {
   const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     throw new AppError('conflict', 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.');
@@ -47,17 +55,28 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
       where: { claimId }, orderBy: { createdAt: 'desc' },
       select: { id: true, rating: true, explanation: true, correction: true },
     });
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null });
+    // A verdict on a stale claim is the reviewer's answer to the new wording, so it clears the flag.
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null, stale: false });
+    const correction = data.correction ?? null;
     const verdict = await tx.verdict.create({
-      data: { claimId, rating: data.rating, explanation: data.explanation, correction: data.correction ?? null, authorId: actor.id },
-      select: { id: true, rating: true, explanation: true, correction: true, createdAt: true },
+      data: {
+        claimId, rating: data.rating, explanation: data.explanation, correction, authorId: actor.id,
+        correctionStatus: correction ? 'proposed' : null, revisionNumber: claim.revision.number,
+      },
+      select: { id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true },
     });
     await indexReviewedClaim(tx, claimId, claim.text);
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'verdict.recorded', targetType: 'claim', targetId: claimId,
-      before: previous ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status } : { status: claim.status },
-      after: { verdictId: verdict.id, rating: verdict.rating, explanation: verdict.explanation, correction: verdict.correction, status: 'reviewed' },
+      before: previous
+        ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status, stale: claim.stale }
+        : { status: claim.status, stale: claim.stale },
+      after: {
+        verdictId: verdict.id, rating: verdict.rating, explanation: verdict.explanation, correction: verdict.correction, status: 'reviewed',
+        revision: verdict.revisionNumber,
+      },
     });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'verdict');
     return { verdict: { ...verdict, createdAt: verdict.createdAt.toISOString() }, version };
   });
 }
@@ -78,6 +97,7 @@ export async function attachSource(actor: Actor | null, claimId: string, input: 
       articleId: claim.articleId, actorId: actor.id, type: 'source.added', targetType: 'claim', targetId: claimId,
       after: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance, quote: source.quote },
     });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'source added');
     return { ...source, accessedAt: source.accessedAt.toISOString() };
   });
 }
@@ -97,6 +117,7 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
       articleId: claim.articleId, actorId: actor.id, type: 'source.removed', targetType: 'claim', targetId: claimId,
       before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },
     });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'source removed');
     return { id: sourceId };
   });
 }
@@ -106,11 +127,13 @@ export async function dismissClaim(actor: Actor | null, claimId: string, input: 
   const data = parse(dismissInputSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason });
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'claim.dismissed', targetType: 'claim', targetId: claimId,
-      before: { status: claim.status, dismissReason: claim.dismissReason }, after: { status: 'dismissed', dismissReason: data.reason },
+      before: { status: claim.status, dismissReason: claim.dismissReason, stale: claim.stale },
+      after: { status: 'dismissed', dismissReason: data.reason, revision: claim.revision.number },
     });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'dismissal');
     return { id: claimId, status: 'dismissed', version };
   });
 }
@@ -136,10 +159,10 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
     if (!from) throw new AppError('not_found', 'The claim to reuse no longer exists.');
     const verdict = from.verdicts[0];
     if (!verdict) throw new AppError('invalid', 'That claim has no verdict yet, so there is nothing to reuse.', { from: 'No verdict.' });
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null });
+    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null, stale: false });
     const created = await tx.verdict.create({
       // The correction is wording for the other sentence, so it is not carried over.
-      data: { claimId, rating: verdict.rating, explanation: verdict.explanation, correction: null, authorId: actor.id },
+      data: { claimId, rating: verdict.rating, explanation: verdict.explanation, correction: null, authorId: actor.id, revisionNumber: claim.revision.number },
       select: { id: true, rating: true },
     });
     await indexReviewedClaim(tx, claimId, claim.text);
@@ -152,8 +175,28 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
       after: {
         verdictId: created.id, rating: created.rating, sources: from.sources.length, fromClaimId: from.id, fromVerdictId: verdict.id,
         fromArticleId: from.articleId, fromArticleTitle: from.article.title, fromClaimOrdinal: from.ordinal,
+        revision: claim.revision.number,
       },
     });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'review reused');
     return { verdict: created, version, sources: from.sources.length };
+  });
+}
+
+/** A reviewer corrects who a claim is attributed to (ClaimReview itemReviewed.author). */
+export async function setSpeaker(actor: Actor | null, claimId: string, input: SpeakerInput | unknown) {
+  assertCan(actor, 'claim:review');
+  const data = parse(speakerInputSchema, input);
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const before = await tx.claim.findUnique({ where: { id: claimId }, select: { speaker: true, speakerType: true } });
+    const version = await bumpVersion(tx, claimId, data.version, {});
+    await tx.claim.update({ where: { id: claimId }, data: { speaker: data.name || null, speakerType: data.name ? data.type : null } });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'claim.speaker-set', targetType: 'claim', targetId: claimId,
+      before: { speaker: before?.speaker ?? null, type: before?.speakerType ?? null }, after: { speaker: data.name || null, type: data.name ? data.type : null },
+    });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'speaker corrected');
+    return { id: claimId, version };
   });
 }

@@ -7,7 +7,7 @@ export type NewEvent = {
   articleId?: string | null;
   actorId: string | null;
   type: EventType;
-  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user' | 'relation';
+  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user' | 'relation' | 'revision';
   targetId: string;
   before?: unknown;
   after?: unknown;

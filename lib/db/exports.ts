@@ -1,28 +1,80 @@
-// Builds an export of an article's review and records that it was exported.
+// Builds an export of an article's review and records that it was exported. Every format gets the
+// same bundle, whose claims carry their publicState, so no export can disagree with the screen.
+// The verified formats publish the article: 409 until the publish gate is met or overridden.
 import 'server-only';
+import { AppError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import type { ExportBundle } from '../export/bundle';
-import { renderExport, type ExportFormat } from '../export';
-import { getArticle } from './articles';
+import { renderExport, VERIFIED_FORMATS, type ExportFormat } from '../export';
+import { applyCorrections, draftCorrectionsNote, formatNote, type NoteClaim } from '../verification/corrections';
+import { getArticle, type ArticleDto } from './articles';
 import { db } from './client';
 import { recordEvent } from './events';
 
-export async function exportArticle(actor: Actor | null, articleId: string, format: ExportFormat, baseUrl: string) {
-  assertCan(actor, 'article:export');
-  const article = await getArticle(actor, articleId);
-  const bundle: ExportBundle = {
-    article: { id: article.id, title: article.title, byline: article.byline, url: `${baseUrl}/articles/${article.id}`, createdAt: article.createdAt },
+const isVerified = (status: string) => status === 'verified' || status === 'exported';
+
+/** Each current claim with its whole verdict history, oldest first: what the corrections note is drafted from. */
+async function noteClaims(article: ArticleDto): Promise<NoteClaim[]> {
+  const verdicts = await db().verdict.findMany({
+    where: { claimId: { in: article.claims.map((c) => c.id) } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { claimId: true, rating: true, correction: true, correctionStatus: true, correctionDecidedAt: true, createdAt: true },
+  });
+  return article.claims.map((c) => ({
+    id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, rated: c.publicState.kind === 'rated',
+    verdicts: verdicts.filter((v) => v.claimId === c.id).map((v) => ({
+      rating: v.rating, correction: v.correction, correctionStatus: v.correctionStatus,
+      correctionDecidedAt: v.correctionDecidedAt?.toISOString() ?? null, createdAt: v.createdAt.toISOString(),
+    })),
+  }));
+}
+
+export async function buildExportBundle(article: ArticleDto): Promise<ExportBundle> {
+  const claims = await noteClaims(article);
+  const corrections = draftCorrectionsNote(claims);
+  return {
+    article: { id: article.id, title: article.title, byline: article.byline, createdAt: article.createdAt, publicUrl: article.publicUrl },
+    verification: {
+      verified: isVerified(article.status),
+      at: article.verification.verifiedAt,
+      overrideReason: article.verification.overrideReason,
+    },
     text: article.text,
-    claims: article.claims,
+    claims: article.claims.map((c) => ({
+      id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, status: c.status,
+      publicState: c.publicState, dismissReason: c.dismissReason, speaker: c.speaker, sources: c.sources,
+      verdict: c.verdict && {
+        rating: c.verdict.rating, explanation: c.verdict.explanation, correction: c.verdict.correction,
+        correctionStatus: c.verdict.correctionStatus, author: c.verdict.author, createdAt: c.verdict.createdAt,
+      },
+    })),
+    correctedText: applyCorrections(article.text, claims),
+    corrections,
+    correctionsNote: article.correctionsNote ?? formatNote(corrections),
     publisher: process.env.FACTDESK_PUBLISHER ?? 'Fact-check desk',
     exportedAt: new Date().toISOString(),
   };
-  const result = renderExport(bundle, format);
+}
+
+export async function exportArticle(actor: Actor | null, articleId: string, format: ExportFormat) {
+  assertCan(actor, 'article:export');
+  const article = await getArticle(actor, articleId);
+  const publishes = VERIFIED_FORMATS.includes(format);
+  if (publishes && !isVerified(article.status)) {
+    throw new AppError('conflict', 'The verified version is not ready: pass the publish gate first (every check-worthy claim reviewed with a source or dismissed, no stale claim), or have an editor override it with a reason.');
+  }
+  const result = renderExport(await buildExportBundle(article), format);
   await db().$transaction(async (tx) => {
+    // The status moves to "exported" only if the article is still verified at this moment: a change
+    // committed since the read above returned it to review, and this export must not hide that.
+    if (publishes) await tx.article.updateMany({ where: { id: articleId, status: 'verified' }, data: { status: 'exported' } });
     await recordEvent(tx, {
       articleId, actorId: actor.id, type: 'article.exported', targetType: 'article', targetId: articleId,
-      after: { format, claims: article.claims.length, reviewed: article.claims.filter((c) => c.verdict).length },
+      after: {
+        format, revision: article.revision.number, claims: article.claims.length,
+        reviewed: article.claims.filter((c) => c.publicState.kind === 'rated').length, verified: isVerified(article.status),
+      },
     });
   });
-  return result;
+  return { ...result, hasPublicUrl: article.publicUrl !== null };
 }

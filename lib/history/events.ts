@@ -13,6 +13,15 @@ export const EVENT_TYPES = [
   'relation.confirmed',
   'relation.dismissed',
   'review.reused',
+  'revision.loaded',
+  'claim.changed',
+  'claim.archived',
+  'claim.speaker-set',
+  'correction.accepted',
+  'correction.rejected',
+  'article.updated',
+  'article.verified',
+  'article.unverified',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -30,6 +39,15 @@ const LABELS: Record<EventType, string> = {
   'relation.confirmed': 'confirmed a suggested link',
   'relation.dismissed': 'dismissed a suggested link',
   'review.reused': 'reused an earlier review',
+  'revision.loaded': 'loaded a new draft',
+  'claim.changed': 'saw the wording change in a new draft',
+  'claim.archived': 'saw the sentence removed in a new draft',
+  'claim.speaker-set': 'corrected who a claim is attributed to',
+  'correction.accepted': 'accepted a correction',
+  'correction.rejected': 'rejected a correction',
+  'article.updated': 'updated the article details',
+  'article.verified': 'marked the article verified',
+  'article.unverified': 'returned the article to review',
 };
 
 export function describeEvent(type: string): string {

@@ -5,7 +5,7 @@ import { AppError } from '../api/errors';
 
 export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
-    { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+    { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.details } },
     { status: error.status },
   );
 }

@@ -7,3 +7,12 @@ export const articleInputSchema = z.object({
   format: z.enum(['text', 'markdown', 'html']).optional().default('text'),
 });
 export type ArticleInput = z.input<typeof articleInputSchema>;
+
+/** A new draft of an existing article (`POST /api/articles/:id/revisions`). */
+export const revisionInputSchema = z.object({
+  text: z.string({ message: 'Paste the new draft or upload a file.' }),
+  format: z.enum(['text', 'markdown', 'html']).optional().default('text'),
+  /** The draft number the editor was looking at: a newer one loaded meanwhile is a 409. */
+  basedOn: z.number().int().positive().max(2_147_483_647).optional(),
+});
+export type RevisionInput = z.input<typeof revisionInputSchema>;

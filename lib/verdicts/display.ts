@@ -1,37 +1,19 @@
-// How a claim's state is shown: a word and a symbol as well as a colour, so it reads in greyscale,
-// for colour-blind readers and on printouts (PRODUCT.md "The review screen").
-import { ratingSlug } from './scale';
+// How a claim's state is shown on the review screen: the word and symbol come from publicState (the
+// same words every export prints), so colour is never the only cue and the screen never disagrees
+// with an export (PRODUCT.md "The review screen").
+import { publicState, type ClaimStateInput } from './public-state';
 
-export type ClaimState = { status: string; verdict: { rating: string } | null };
+export type ClaimState = ClaimStateInput;
 
-export function stateLabel(c: ClaimState): string {
-  if (c.status === 'dismissed') return 'Not checkable';
-  if (c.verdict) return c.verdict.rating;
-  return c.status === 'in_review' ? 'In review' : 'Open';
-}
+export const stateLabel = (c: ClaimState): string => publicState(c).label;
+export const stateSymbol = (c: ClaimState): string => publicState(c).symbol;
+export const stateClass = (c: ClaimState): string => publicState(c).css;
 
-export function stateSymbol(c: ClaimState): string {
-  if (c.status === 'dismissed') return '–';
-  switch (c.verdict?.rating) {
-    case 'True': case 'Mostly true': return '✓';
-    case 'Mixed': return '≈';
-    case 'Mostly false': case 'False': return '✗';
-    case 'Unverifiable': return '?';
-    default: return '○';
-  }
-}
-
-/** CSS token: "open", "dismissed" or the verdict's slug ("mostly-false"). */
-export function stateClass(c: ClaimState): string {
-  if (c.status === 'dismissed') return 'dismissed';
-  return c.verdict ? ratingSlug(c.verdict.rating) : 'open';
-}
-
-export type ClaimFilter = 'all' | 'open' | 'reviewed' | 'dismissed';
+export type ClaimFilter = 'all' | 'open' | 'reviewed' | 'dismissed' | 'stale';
 
 export function matchesFilter(c: ClaimState, filter: ClaimFilter): boolean {
   if (filter === 'all') return true;
-  if (filter === 'dismissed') return c.status === 'dismissed';
-  if (filter === 'reviewed') return c.status === 'reviewed' || c.status === 'approved';
-  return c.status === 'open' || c.status === 'in_review';
+  const kind = publicState(c).kind;
+  if (filter === 'reviewed') return kind === 'rated';
+  return kind === filter;
 }

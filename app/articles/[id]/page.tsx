@@ -7,18 +7,16 @@ import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
 import { toReviewArticle } from '@/components/review/view-model';
 import { HistoryList } from '@/components/history/history-list';
+import { NewDraftForm } from '@/components/revisions/new-draft-form';
+import { PublishPanel } from '@/components/verification/publish-panel';
+import { buildExportBundle } from '@/lib/db/exports';
+import { checkGate } from '@/lib/verification/gate';
+import { formatNote } from '@/lib/verification/corrections';
 
 export const dynamic = 'force-dynamic';
 
 // A busy article gathers thousands of events; the page shows the latest, the API returns them all.
 const HISTORY_ON_PAGE = 200;
-
-const FORMATS = [
-  { id: 'html', label: 'Annotated HTML' },
-  { id: 'md', label: 'Markdown' },
-  { id: 'jsonld', label: 'ClaimReview JSON-LD' },
-  { id: 'csv', label: 'CSV' },
-];
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
@@ -29,17 +27,42 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const [article, events] = data;
-  const ordinals = new Map(article.claims.map((c) => [c.id, c.ordinal]));
+  const ordinals = new Map([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
+  const editor = can(actor, 'article:verify');
+  const bundle = editor ? await buildExportBundle(article) : null;
   return (
     <div className="page wide">
       <ReviewWorkspace article={toReviewArticle(article)} />
       <div className="below">
-        {can(actor, 'article:export') ? (
-          <section aria-labelledby="export-h" className="export">
-            <h2 id="export-h">Export</h2>
-            <ul>
-              {FORMATS.map((f) => (
-                <li key={f.id}><a href={`/api/articles/${article.id}/export?format=${f.id}&download=1`} download>{f.label}</a></li>
+        {article.revisions.length > 1 ? (
+          <p className="drafts">
+            Draft {article.revision.number} of {article.revisions.length}.{' '}
+            <a href={`/articles/${article.id}/compare?from=${article.revision.number - 1}&to=${article.revision.number}`}>Compare with draft {article.revision.number - 1}</a>
+          </p>
+        ) : null}
+        {can(actor, 'article:revise') ? <NewDraftForm articleId={article.id} revision={article.revision.number} /> : null}
+        {editor && bundle ? (
+          <PublishPanel
+            articleId={article.id}
+            status={article.status}
+            revision={article.revision.number}
+            gate={checkGate(article.claims)}
+            overrideReason={article.verification.overrideReason}
+            publicUrl={article.publicUrl}
+            draftedNote={formatNote(bundle.corrections)}
+            editedNote={article.correctionsNote}
+            corrections={article.claims.flatMap((c) => c.publicState.kind === 'rated' && c.verdict?.correction && c.verdict.correctionStatus === 'proposed'
+              ? [{ claimId: c.id, ordinal: c.ordinal, quote: c.quote, correction: c.verdict.correction, version: c.version }] : [])}
+          />
+        ) : null}
+        {article.archived.length ? (
+          <section aria-labelledby="archived-h">
+            <h2 id="archived-h">Removed in later drafts ({article.archived.length})</h2>
+            <ul className="archived-claims">
+              {article.archived.map((c) => (
+                <li key={c.id} data-claim={c.id}>
+                  “{c.quote}” <span className="claim-meta">last on draft {c.revision} · {c.publicState.label}</span>
+                </li>
               ))}
             </ul>
           </section>

@@ -1,9 +1,19 @@
 import { getArticle } from '@/lib/db/articles';
+import { updateArticle } from '@/lib/db/verification';
 import { requireActor } from '@/lib/http/guard';
-import { handle } from '@/lib/http/respond';
+import { handle, readJson } from '@/lib/http/respond';
 
-export const GET = handle(async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
+type Params = { params: Promise<{ id: string }> };
+
+export const GET = handle(async (_req: Request, { params }: Params) => {
   const actor = await requireActor();
   const { id } = await params;
   return Response.json(await getArticle(actor, id));
+});
+
+/** `{ publicUrl?: string | null, correctionsNote?: string | null }` (editor and up). */
+export const PATCH = handle(async (req: Request, { params }: Params) => {
+  const actor = await requireActor();
+  const { id } = await params;
+  return Response.json(await updateArticle(actor, id, await readJson(req)));
 });

@@ -12,8 +12,7 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new AppError('invalid', `Unknown export format "${format}". Use one of: ${EXPORT_FORMATS.join(', ')}.`, { format: 'Unsupported.' });
   }
-  const base = process.env.NEXTAUTH_URL ?? url.origin;
-  const out = await exportArticle(actor, id, format as ExportFormat, base.replace(/\/$/, ''));
+  const out = await exportArticle(actor, id, format as ExportFormat);
   const disposition = url.searchParams.get('download') === '1' ? 'attachment' : 'inline';
   return new Response(out.body, {
     headers: {
@@ -22,6 +21,7 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
       // The exported HTML is the newsroom's document, not our app: no scripts may run in it.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'",
       'x-content-type-options': 'nosniff',
+      ...(out.hasPublicUrl ? {} : { 'x-factdesk-note': 'No public URL is set for this article, so ClaimReview markup has no url.' }),
     },
   });
 });
