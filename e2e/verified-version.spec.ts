@@ -106,8 +106,9 @@ test('first draft to revised draft to a verified, corrected export', async ({ pa
   const verified = await page.request.get(`/api/articles/${id}/export?format=verified-html`);
   expect(verified.status()).toBe(200);
   const html = await verified.text();
-  expect(html).toContain('last week killed 87 people.');
-  expect(html).not.toContain('killed 86 people');
+  const body = html.slice(html.indexOf('<article>'), html.indexOf('<section class="corrections"'));
+  expect(body).toContain('last week killed 87 people.');
+  expect(body).not.toContain('killed 86 people');
   expect(html).toMatch(/<h2 id="corrections-h">Corrections<\/h2>/);
   expect(html).toContain('An earlier version of this article said: &quot;The White House has accused Moscow');
   const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Array<{ url: string }>;

@@ -37,6 +37,9 @@ async function findClaim(tx: Tx, id: string) {
   return claim;
 }
 
+/** History notes a stale claim's review as the answer to its changed wording. */
+const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } : {});
+
 /** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
 async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null; stale?: boolean }) {
   const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
@@ -69,8 +72,8 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'verdict.recorded', targetType: 'claim', targetId: claimId,
       before: previous
-        ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status, stale: claim.stale }
-        : { status: claim.status, stale: claim.stale },
+        ? { rating: previous.rating, explanation: previous.explanation, correction: previous.correction, status: claim.status, ...wasStale(claim) }
+        : { status: claim.status, ...wasStale(claim) },
       after: {
         verdictId: verdict.id, rating: verdict.rating, explanation: verdict.explanation, correction: verdict.correction, status: 'reviewed',
         revision: verdict.revisionNumber,
@@ -130,7 +133,7 @@ export async function dismissClaim(actor: Actor | null, claimId: string, input: 
     const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'claim.dismissed', targetType: 'claim', targetId: claimId,
-      before: { status: claim.status, dismissReason: claim.dismissReason, stale: claim.stale },
+      before: { status: claim.status, dismissReason: claim.dismissReason, ...wasStale(claim) },
       after: { status: 'dismissed', dismissReason: data.reason, revision: claim.revision.number },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'dismissal');
