@@ -5,7 +5,14 @@ function summary(e: EventDto): string {
   const after = (e.after ?? {}) as Record<string, unknown>;
   const before = (e.before ?? {}) as Record<string, unknown>;
   switch (e.type) {
-    case 'verdict.recorded': return `${before.rating ? `${String(before.rating)} → ` : ''}${String(after.rating ?? '')}`;
+    case 'verdict.recorded': return `${before.rating ? `${String(before.rating)} → ` : ''}${String(after.rating ?? '')}${after.revision ? ` (on draft ${String(after.revision)})` : ''}${after.correction ? ', with a correction' : ''}`;
+    case 'revision.loaded': return `draft ${String(after.revision ?? '')}: ${String(after.kept ?? 0)} kept, ${String(after.stale ?? 0)} changed, ${String(after.removed ?? 0)} removed, ${String(after.new ?? 0)} new`;
+    case 'claim.changed': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"`;
+    case 'claim.archived': return `"${String(before.quote ?? '')}" (removed in draft ${String(after.revision ?? '')})`;
+    case 'correction.accepted': case 'correction.rejected': return String(after.correction ?? '');
+    case 'article.verified': return after.override ? `override: ${String(after.override)}` : `gate met on draft ${String(after.revision ?? '')}`;
+    case 'article.unverified': return `after ${String(after.cause ?? 'a change')}`;
+    case 'article.updated': return Object.keys(after).map((k) => (k === 'publicUrl' ? `public URL: ${String(after[k] ?? 'none')}` : 'corrections note edited')).join('; ');
     case 'source.added': return String(after.title ?? after.url ?? '');
     case 'source.removed': return String(before.title ?? before.url ?? '');
     case 'claim.dismissed': return String(after.dismissReason ?? '');

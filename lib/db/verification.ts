@@ -34,12 +34,6 @@ export class GateError extends AppError {
   }
 }
 
-/** Where the article stands against the gate, for the page's checklist. */
-export async function getGate(actor: Actor | null, articleId: string): Promise<{ ok: boolean; missing: GateItem[] }> {
-  assertCan(actor, 'article:read');
-  return (await gateFor(db() as unknown as Tx, articleId)).gate;
-}
-
 /**
  * Marks the article verified when the gate is met; with `override` (a written reason) an editor may
  * verify it anyway: the reason is in history and printed in every export. 409 lists what is missing.
