@@ -11,7 +11,8 @@ export type Action =
   | 'article:export'
   | 'claim:review'
   | 'claims:extract'
-  | 'user:manage';
+  | 'user:manage'
+  | 'archive:import';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   'article:read': ROLES,
@@ -20,6 +21,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'claim:review': ROLES,
   'claims:extract': ROLES,
   'user:manage': ['admin'],
+  // An import creates an article and may create accounts: an admin's job.
+  'archive:import': ['admin'],
 };
 
 export type Actor = { id: string; email: string; role: Role; name: string };

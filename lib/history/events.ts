@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'relation.confirmed',
   'relation.dismissed',
   'review.reused',
+  'article.imported',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -30,6 +31,7 @@ const LABELS: Record<EventType, string> = {
   'relation.confirmed': 'confirmed a suggested link',
   'relation.dismissed': 'dismissed a suggested link',
   'review.reused': 'reused an earlier review',
+  'article.imported': 'imported the article from a review archive',
 };
 
 export function describeEvent(type: string): string {

@@ -18,6 +18,7 @@ const FORMATS = [
   { id: 'md', label: 'Markdown' },
   { id: 'jsonld', label: 'ClaimReview JSON-LD' },
   { id: 'csv', label: 'CSV' },
+  { id: 'archive', label: 'Review archive (JSON, re-importable)' },
 ];
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
