@@ -2,7 +2,6 @@
 //   npm run --silent archive -- import FILE        prints the new article's id
 //   npm run --silent archive -- export ARTICLE_ID  prints the archive (JSON) to standard output
 // No session: the shell is the authority, as for the `user` command.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { AppError } from '../lib/api/errors';
 import { exportReviewArchiveAsOperator, importReviewArchiveAsOperator } from '../lib/db/review-archive';
@@ -25,7 +24,6 @@ async function main(): Promise<void> {
     }
     if (size > MAX_ARCHIVE_BYTES) throw new AppError('too_large', `${arg} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARCHIVE_BYTES / 1048576} MB.`);
     const text = decodeArchiveBytes(readFileSync(arg));
-    execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
     const { id } = await importReviewArchiveAsOperator(text);
     console.log(id);
     return;
@@ -40,6 +38,9 @@ main()
     if (e instanceof AppError) {
       const fields = e.fields ? Object.entries(e.fields).slice(0, 10).map(([k, v]) => `\n  ${k}: ${v}`).join('') : '';
       console.error(`archive: ${e.message}${fields}`);
+    } else if ((e as { code?: string }).code === 'P2021') {
+      // Unlike `user create`, this does not migrate: the install it imports into already runs.
+      console.error('archive: this database has no tables yet. Start the app once (npm start) or run node scripts/db-migrate.mjs, then import.');
     } else {
       console.error(`archive: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
