@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/">Articles</Link>
               {can(actor, 'article:create') ? <Link href="/articles/new">Load article</Link> : null}
               {can(actor, 'user:manage') ? <Link href="/admin/users">Accounts</Link> : null}
+              {can(actor, 'archive:import') ? <Link href="/admin/archive">Import archive</Link> : null}
               <span className="who">{actor.email} ({actor.role})</span>
               <SignOutButton />
             </nav>

@@ -27,6 +27,7 @@ const FORMATS = [
   { id: 'md', label: 'Markdown' },
   { id: 'jsonld', label: 'ClaimReview JSON-LD' },
   { id: 'csv', label: 'CSV' },
+  { id: 'archive', label: 'Review archive (JSON, re-importable)' },
 ];
 
 function useAction() {

@@ -12,6 +12,7 @@ const expected: Record<Action, Role[]> = {
   'claim:review': ['admin', 'editor', 'reviewer'],
   'claims:extract': ['admin', 'editor', 'reviewer'],
   'user:manage': ['admin'],
+  'archive:import': ['admin'],
 };
 
 test('the role matrix from PRODUCT.md', () => {

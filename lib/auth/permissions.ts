@@ -13,7 +13,8 @@ export type Action =
   | 'article:verify'
   | 'claim:review'
   | 'claims:extract'
-  | 'user:manage';
+  | 'user:manage'
+  | 'archive:import';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   'article:read': ROLES,
@@ -25,6 +26,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'claim:review': ROLES,
   'claims:extract': ROLES,
   'user:manage': ['admin'],
+  // An import creates an article and may create accounts: an admin's job.
+  'archive:import': ['admin'],
 };
 
 export type Actor = { id: string; email: string; role: Role; name: string };

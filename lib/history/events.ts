@@ -22,6 +22,7 @@ export const EVENT_TYPES = [
   'article.updated',
   'article.verified',
   'article.unverified',
+  'article.imported',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -48,6 +49,7 @@ const LABELS: Record<EventType, string> = {
   'article.updated': 'updated the article details',
   'article.verified': 'marked the article verified',
   'article.unverified': 'returned the article to review',
+  'article.imported': 'imported the article from a review archive',
 };
 
 export function describeEvent(type: string): string {
