@@ -118,6 +118,50 @@ function diffBlock(oldText: string, newText: string, o: Pending, out: DiffSegmen
   diffUnits([...a], [...b], { old: o.oldStart, new: o.newStart }, out);
 }
 
+/** Share of words two lines have in common (multiset), 0..1. */
+function wordOverlap(a: string, b: string): number {
+  const count = new Map<string, number>();
+  const wa = a.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wb = b.match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const w of wa) count.set(w, (count.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const n = count.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      count.set(w, n - 1);
+    }
+  }
+  return common / Math.max(1, wa.length, wb.length);
+}
+
+/**
+ * A block of changed lines. When it has as many lines in both drafts (each paragraph edited in
+ * place, the usual copy edit), lines are diffed pairwise: the same result for in-place edits, and
+ * a draft that touches every paragraph costs a few hundred small diffs instead of one diff of the
+ * whole article that would run into the time limit. A pair sharing less than half its words is
+ * not the same paragraph edited (paragraphs reordered, or rewritten): it is a deletion and an
+ * insertion, and re-anchoring searches for its claims.
+ */
+function diffLines(oldText: string, newText: string, block: Pending, out: DiffSegment[]): void {
+  const a = oldText.slice(block.oldStart, block.oldEnd).split(/(?<=\n)/);
+  const b = newText.slice(block.newStart, block.newEnd).split(/(?<=\n)/);
+  if (a.length < 2 || a.length !== b.length) return diffBlock(oldText, newText, block, out);
+  let oa = block.oldStart;
+  let ob = block.newStart;
+  for (let i = 0; i < a.length; i++) {
+    const la = a[i]!.length;
+    const lb = b[i]!.length;
+    if (a[i] === b[i]) append(out, 'equal', oa, la, ob, lb);
+    else if (wordOverlap(a[i]!, b[i]!) < 0.5) {
+      append(out, 'delete', oa, la, ob, 0);
+      append(out, 'insert', oa + la, 0, ob, lb);
+    } else diffBlock(oldText, newText, { oldStart: oa, oldEnd: oa + la, newStart: ob, newEnd: ob + lb }, out);
+    oa += la;
+    ob += lb;
+  }
+}
+
 /**
  * The diff of oldText -> newText as whole-token runs with offsets into both texts, in text order.
  * Paragraphs (lines) are diffed first, as diff-match-patch's line mode does, and only the blocks of
@@ -144,11 +188,11 @@ export function diffTokens(oldText: string, newText: string): DiffSegment[] {
       }
       continue;
     }
-    if (pending) diffBlock(oldText, newText, pending, out);
+    if (pending) diffLines(oldText, newText, pending, out);
     pending = null;
     append(out, 'equal', seg.oldStart, seg.oldEnd - seg.oldStart, seg.newStart, seg.newEnd - seg.newStart);
   }
-  if (pending) diffBlock(oldText, newText, pending, out);
+  if (pending) diffLines(oldText, newText, pending, out);
   const last = out[out.length - 1];
   if ((last?.oldEnd ?? 0) !== oldText.length || (last?.newEnd ?? 0) !== newText.length) {
     throw new Error(`diffTokens: the diff does not cover both texts (${last?.oldEnd}/${oldText.length}, ${last?.newEnd}/${newText.length})`);

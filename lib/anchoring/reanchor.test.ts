@@ -145,6 +145,18 @@ test('a moved and edited paragraph is stale (edited, moved) with its new wording
   assert.equal(stale.quote, KILLED.replace('killed 87', 'killed at least 87'));
 });
 
+test('edited in place while its old wording appears again elsewhere: stale and ambiguous, not kept at the copy', () => {
+  const other = paragraphs.findIndex((q) => q.includes(TOLL));
+  const withCopy = [...paragraphs];
+  withCopy[killedPara] = withCopy[killedPara]!.replace('killed 87 people', 'killed 78 people');
+  withCopy[other] = `${withCopy[other]} ${KILLED}`;
+  const draft = withCopy.join('\n\n');
+  const [r] = reanchor(seed, draft, anchorsFor(seed, [KILLED]));
+  const stale = only(r, 'stale');
+  assert.equal(stale.reason, 'ambiguous');
+  assert.equal(stale.quote, KILLED.replace('87', '78'));
+});
+
 test('a copy of a claim pasted into another paragraph does not capture it: the original is kept', () => {
   const other = paragraphs.findIndex((q) => q.includes(TOLL));
   const withCopy = [...paragraphs];

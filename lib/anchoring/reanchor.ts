@@ -23,7 +23,7 @@ export type Anchor = {
 };
 
 export type AnchorResult =
-  /** newText.slice(start, end) === quote exactly. moved: found by search elsewhere, not by following the edits. */
+  /** newText.slice(start, end) === quote exactly. moved: found elsewhere than where the edits put its old text (a moved paragraph). */
   | { id: string; status: 'kept'; start: number; end: number; moved: boolean }
   /** quote === newText.slice(start, end), the best new span. 'edited': its wording changed; 'ambiguous': two places scored close, a reviewer must pick. */
   | { id: string; status: 'stale'; start: number; end: number; quote: string; reason: 'edited' | 'ambiguous'; moved: boolean }
@@ -60,6 +60,7 @@ type Scored = Candidate & { score: number; inPlace: boolean };
 
 const WS_RE = /\s/u;
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+const WORDS_RE = /[\p{L}\p{M}\p{N}]{3,}/gu;
 
 /** Equal runs and change blocks (a delete and/or insert between two equal runs), in text order. */
 function toPieces(segments: DiffSegment[]): Piece[] {
@@ -211,24 +212,56 @@ export function reanchor(oldText: string, newText: string, anchors: Anchor[]): A
     return { ...c, score: raw / (W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION), inPlace };
   };
 
+  let wordIndex: Map<string, number[]> | null = null;
+  /**
+   * Stretches of new text worth a fuzzy search for `quote`: where at least a third of its distinct
+   * words (3+ letters) occur within one and a half quote lengths, and at least `minNew`
+   * characters are new. A filter before the costly search (approx-string-match scans every
+   * character it is given): editors change words, so a reworded sentence keeps most of its words.
+   */
+  const fuzzyWindows = (quote: string, minNew: number): Array<{ from: number; to: number }> => {
+    if (!wordIndex) {
+      wordIndex = new Map();
+      for (const m of newText.matchAll(WORDS_RE)) {
+        const list = wordIndex.get(m[0]);
+        if (list) list.push(m.index);
+        else wordIndex.set(m[0], [m.index]);
+      }
+    }
+    const words = [...new Set(quote.match(WORDS_RE) ?? [])];
+    if (words.length === 0) return [];
+    const need = Math.max(1, Math.ceil(words.length / 3));
+    const hits: Array<{ at: number; word: number }> = [];
+    words.forEach((w, word) => {
+      for (const at of wordIndex!.get(w) ?? []) hits.push({ at, word });
+    });
+    hits.sort((x, y) => x.at - y.at);
+    const span = Math.ceil(quote.length * 1.5);
+    const windows: Array<{ from: number; to: number }> = [];
+    const inWindow = new Map<number, number>();
+    let lo = 0;
+    for (let hi = 0; hi < hits.length; hi++) {
+      inWindow.set(hits[hi]!.word, (inWindow.get(hits[hi]!.word) ?? 0) + 1);
+      while (hits[hi]!.at - hits[lo]!.at > span) {
+        const w = hits[lo++]!.word;
+        const n = inWindow.get(w)! - 1;
+        if (n === 0) inWindow.delete(w);
+        else inWindow.set(w, n);
+      }
+      if (inWindow.size < need) continue;
+      const from = Math.max(0, hits[lo]!.at - quote.length);
+      const to = Math.min(newText.length, hits[hi]!.at + quote.length);
+      const last = windows[windows.length - 1];
+      if (last && from <= last.to) last.to = Math.max(last.to, to);
+      else windows.push({ from, to });
+    }
+    return windows.filter((w) => insertedShare(w.from, w.to) * (w.to - w.from) >= minNew);
+  };
+
   /** Places in new text where the quote's words appear with few edits, at least half of them new. */
   const fuzzyCandidates = (quote: string): Candidate[] => {
     const maxErrors = Math.floor(quote.length * ANCHORING.fuzzyMaxErrorRate);
     const minNew = Math.ceil((quote.length - maxErrors) / 2);
-    // Windows around new text, merged, kept only if they hold enough new text for half a quote.
-    const windows: Array<{ from: number; to: number; inserted: number }> = [];
-    for (const p of pieces) {
-      if (!p.changed || p.newEnd === p.newStart) continue;
-      const from = Math.max(0, p.newStart - quote.length);
-      const to = Math.min(newText.length, p.newEnd + quote.length);
-      const last = windows[windows.length - 1];
-      if (last && from <= last.to) {
-        last.to = Math.max(last.to, to);
-        last.inserted += p.newEnd - p.newStart;
-      } else {
-        windows.push({ from, to, inserted: p.newEnd - p.newStart });
-      }
-    }
     const found: Candidate[] = [];
     const searchIn = (from: number, to: number, depth: number): void => {
       if (to - from < quote.length - maxErrors) return;
@@ -247,7 +280,7 @@ export function reanchor(oldText: string, newText: string, anchors: Anchor[]): A
         searchIn(from + first.end, to, 1);
       }
     };
-    for (const w of windows) if (w.inserted >= minNew) searchIn(w.from, w.to, 0);
+    for (const w of fuzzyWindows(quote, minNew)) searchIn(w.from, w.to, 0);
     // approx-string-match aligns characters, so a match can end mid-phrase ("killed at least" for
     // "killed 87 people." after "at least" was inserted). Aligning the quote's words to the text
     // around the match gives the whole edited wording, as for an edit in place.
@@ -314,17 +347,26 @@ export function reanchor(oldText: string, newText: string, anchors: Anchor[]): A
       return { id: a.id, status: 'kept', ...kept, moved: false };
     }
 
+    const total = countNonSpace(a.quote, 0, a.quote.length);
+    const edited = total > 0 && m.surviving / total >= ANCHORING.staleMinSurvival ? editedSpan(m) : null;
+    const stale = (span: { start: number; end: number }, reason: 'edited' | 'ambiguous'): AnchorResult => ({
+      id: a.id,
+      status: 'stale',
+      ...span,
+      quote: newText.slice(span.start, span.end),
+      reason,
+      moved: false,
+    });
+
     // The edits may only be next to the quote (deleting "He said X. " before "He also said Y."
     // can be aligned either way), or the claim's paragraph moved: the exact quote, where the claim
-    // was or in new text, settles it before any wording is called changed.
-    const exact = choose(a, exactCandidates(a, image), true, image);
-    if (exact) return exact;
-
-    const total = countNonSpace(a.quote, 0, a.quote.length);
-    if (total > 0 && m.surviving / total >= ANCHORING.staleMinSurvival) {
-      const span = editedSpan(m);
-      if (span) return { id: a.id, status: 'stale', ...span, quote: newText.slice(span.start, span.end), reason: 'edited', moved: false };
-    }
+    // was or in new text, settles it before any wording is called changed. But an exact copy
+    // elsewhere while the claim's own sentence is still there, reworded, is two candidates.
+    const exact = exactCandidates(a, image);
+    if (edited && exact.length > 0 && !exact.some((c) => c.start < image.end && c.end > image.start)) return stale(edited, 'ambiguous');
+    const found = choose(a, exact, true, image);
+    if (found) return found;
+    if (edited) return stale(edited, 'edited');
     return choose(a, fuzzyCandidates(a.quote), false, image) ?? { id: a.id, status: 'removed' };
   });
 }
