@@ -13,6 +13,10 @@ export const EVENT_TYPES = [
   'relation.confirmed',
   'relation.dismissed',
   'review.reused',
+  'account.deactivated',
+  'account.reactivated',
+  'account.role_changed',
+  'account.password_changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -30,6 +34,10 @@ const LABELS: Record<EventType, string> = {
   'relation.confirmed': 'confirmed a suggested link',
   'relation.dismissed': 'dismissed a suggested link',
   'review.reused': 'reused an earlier review',
+  'account.deactivated': 'deactivated an account',
+  'account.reactivated': 'reactivated an account',
+  'account.role_changed': 'changed an account\'s role',
+  'account.password_changed': 'changed an account\'s password',
 };
 
 export function describeEvent(type: string): string {
