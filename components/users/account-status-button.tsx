@@ -24,7 +24,7 @@ export function AccountStatusButton({ id, email, active }: { id: string; email: 
 
   return (
     <>
-      <button type="button" className="link" onClick={onClick} disabled={busy} aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${email}`}>
+      <button type="button" className="link" onClick={onClick} disabled={busy}>
         {active ? 'Deactivate' : 'Reactivate'}
       </button>
       {error ? <span className="form-error" role="alert">{error}</span> : null}
