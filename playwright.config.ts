@@ -1,6 +1,7 @@
 // Playwright drives Debian's Chromium (`npx playwright install` cannot download browsers here)
 // against `next start` on a fresh SQLite database, so the first journey sees a brand-new install.
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 // this file).
 process.env.E2E_PORT ??= String(4100 + Math.floor(Math.random() * 800));
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'factdesk-e2e-'));
+// The one-time set-up token (scripts/setup-link.mjs): fixed for this run so first-run.spec.ts can
+// open the set-up link that `npm start` prints.
+process.env.E2E_SETUP_TOKEN ??= randomBytes(24).toString('base64url');
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
@@ -57,6 +61,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       BCRYPT_COST: '4',
+      ARGON2_MEMORY_KIB: '1024',
+      ARGON2_TIME_COST: '1',
+      FACTDESK_SETUP_TOKEN: process.env.E2E_SETUP_TOKEN,
     },
   },
 });

@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'correct horse battery staple';
+/** The one-time set-up token the test server was started with (playwright.config.ts). */
+export const SETUP_TOKEN = process.env.E2E_SETUP_TOKEN ?? '';
 export const ACCOUNTS = {
   admin: 'admin@newsroom.example',
   editor: 'editor@newsroom.example',

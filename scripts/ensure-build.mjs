@@ -16,7 +16,7 @@ function sourceHash() {
     }
   };
   for (const d of ['app', 'components', 'lib', 'generated']) if (existsSync(d)) walk(d);
-  for (const f of ['next.config.js', 'package-lock.json', 'proxy.ts']) if (existsSync(f)) h.update(`${f}:${statSync(f).mtimeMs}\n`);
+  for (const f of ['next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts']) if (existsSync(f)) h.update(`${f}:${statSync(f).mtimeMs}\n`);
   return h.digest('hex');
 }
 

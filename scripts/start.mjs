@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareSetupLink } from './setup-link.mjs';
 
 const DATA = process.env.FACTDESK_DATA_DIR ?? '.data';
 mkdirSync(DATA, { recursive: true });
@@ -28,6 +29,9 @@ if (!env.NEXTAUTH_SECRET) {
 execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { stdio: 'inherit', env });
 
 execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit', env });
+
+// Set-up token: the admin account can only be created through the link printed here.
+await prepareSetupLink(env);
 
 console.log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', BCRYPT_COST: process.env.BCRYPT_COST ?? '4' };
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', BCRYPT_COST: process.env.BCRYPT_COST ?? '4', ARGON2_MEMORY_KIB: process.env.ARGON2_MEMORY_KIB ?? '1024', ARGON2_TIME_COST: process.env.ARGON2_TIME_COST ?? '1' };
 
 function files(dir, suffix) {
   const out = [];

@@ -1,13 +1,13 @@
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { countUsers } from '@/lib/db/users';
+import { isInstallSetUp } from '@/lib/db/users';
 import { currentActor } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
-  if ((await countUsers()) === 0) redirect('/setup');
+  if (!(await isInstallSetUp())) redirect('/setup');
   if (await currentActor()) redirect('/');
   const { created } = await searchParams;
   return (

@@ -38,8 +38,8 @@ export function CreateUserForm() {
       {notice ? <p className="notice" role="status">{notice}</p> : null}
       <Field id="new-name" label="Name"><input id="new-name" name="name" /></Field>
       <Field id="new-email" label="Email" error={fields.email}><input id="new-email" name="email" type="email" required /></Field>
-      <Field id="new-password" label="Temporary password (at least 10 characters)" error={fields.password}>
-        <input id="new-password" name="password" type="password" required minLength={10} autoComplete="new-password" />
+      <Field id="new-password" label="Temporary password (at least 12 characters, not a common one)" error={fields.password}>
+        <input id="new-password" name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" />
       </Field>
       <Field id="new-role" label="Role" error={fields.role}>
         <select id="new-role" name="role" defaultValue="reviewer">

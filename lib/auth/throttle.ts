@@ -1,26 +1,31 @@
-// Sign-in throttling: at most 5 failed attempts per account and 20 per client address in 15 minutes.
-// Kept in memory: one server process serves an install (docs/decisions/003-auth.md); a restart
-// forgets the counts, which only ever makes sign-in easier for the legitimate user.
-const WINDOW_MS = 15 * 60 * 1000;
-const LIMITS = { account: 5, address: 20 };
+// Throttling policy (the counters live in the database: lib/db/throttle.ts, so every server process
+// on one database shares them). Sign-in: 5 failures per account *and* address, so a stranger
+// elsewhere cannot lock the owner out, and 20 failures per address across all accounts, so one client
+// cannot spray many accounts. Set-up: 10 attempts per address while the install has no admin.
+import { createHash } from 'node:crypto';
 
-const failures = new Map<string, number[]>();
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
-function recent(key: string, now: number): number[] {
-  const list = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (list.length) failures.set(key, list);
-  else failures.delete(key);
-  return list;
+export type ThrottleRule = { key: string; limit: number };
+
+// Hashed: the table needs only equality, and then holds no email addresses or client addresses.
+function key(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
 }
 
-export function isThrottled(email: string, address: string, now = Date.now()): boolean {
-  return recent(`a:${email.toLowerCase()}`, now).length >= LIMITS.account || recent(`ip:${address}`, now).length >= LIMITS.address;
+export function signInRules(email: string, address: string): { accountAtAddress: ThrottleRule; address: ThrottleRule } {
+  return {
+    accountAtAddress: { key: key('signin', email.trim().toLowerCase(), address), limit: 5 },
+    address: { key: key('signin-address', address), limit: 20 },
+  };
 }
 
-export function recordFailure(email: string, address: string, now = Date.now()): void {
-  for (const key of [`a:${email.toLowerCase()}`, `ip:${address}`]) failures.set(key, [...recent(key, now), now]);
+export function setupRule(address: string): ThrottleRule {
+  return { key: key('setup', address), limit: 10 };
 }
 
-export function clearFailures(email: string): void {
-  failures.delete(`a:${email.toLowerCase()}`);
+export function throttledMessage(what: 'sign-in' | 'set-up', retryAt: Date, now = Date.now()): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now) / 60_000));
+  const wait = `Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again`;
+  return what === 'sign-in' ? `Too many failed sign-in attempts. ${wait}, or ask an admin.` : `Too many set-up attempts from this address. ${wait}.`;
 }

@@ -193,9 +193,10 @@ describe('review archive round trip', () => {
     // as reviewers whose password nobody knows.
     const editors = await fresh.user.findMany({ where: { email: actors.editor.email }, select: { role: true, passwordHash: true } });
     assert.deepEqual(editors, [{ role: 'editor', passwordHash: 'theirs' }]);
-    const created = await fresh.user.findUnique({ where: { email: actors.reviewer.email }, select: { role: true, passwordHash: true } });
+    const created = await fresh.user.findUnique({ where: { email: actors.reviewer.email }, select: { role: true, passwordHash: true, deactivatedAt: true } });
     assert.equal(created?.role, 'reviewer');
-    assert.match(created!.passwordHash, /^\$2[aby]\$/);
+    assert.ok(created?.deactivatedAt, 'an account created by an import cannot sign in until an admin reactivates it');
+    assert.match(created!.passwordHash, /^\$(2[aby]|argon2id)\$/);
     assert.equal(await verifyPassword(PASSWORD, created!.passwordHash), false);
     assert.deepEqual((last.after as { accountsCreated: string[] }).accountsCreated.sort(), [actors.admin.email, actors.reviewer.email].filter((e) => doc.accounts.some((a) => a.email === e)).sort());
   });

@@ -171,7 +171,11 @@ async function importArchive(actorId: string | null, text: string, client: Db): 
         // Another request may have created it since we looked; then it is matched like any other.
         const found = await tx.user.findUnique({ where: { email: a.email }, select: { id: true } });
         if (found) continue;
-        const user = await tx.user.create({ data: { email: a.email, name: a.name, passwordHash: a.passwordHash, role: 'reviewer' }, select: { id: true } });
+        // Deactivated as well as unguessable: an admin reactivates the person if they join this desk.
+        const user = await tx.user.create({
+          data: { email: a.email, name: a.name, passwordHash: a.passwordHash, role: 'reviewer', deactivatedAt: new Date() },
+          select: { id: true },
+        });
         created.push(a.email);
         await recordEvent(tx, {
           actorId, type: 'account.created', targetType: 'user', targetId: user.id,

@@ -23,6 +23,10 @@ export const EVENT_TYPES = [
   'article.verified',
   'article.unverified',
   'article.imported',
+  'account.deactivated',
+  'account.reactivated',
+  'account.role_changed',
+  'account.password_changed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -50,6 +54,10 @@ const LABELS: Record<EventType, string> = {
   'article.verified': 'marked the article verified',
   'article.unverified': 'returned the article to review',
   'article.imported': 'imported the article from a review archive',
+  'account.deactivated': 'deactivated an account',
+  'account.reactivated': 'reactivated an account',
+  'account.role_changed': 'changed an account\'s role',
+  'account.password_changed': 'changed an account\'s password',
 };
 
 export function describeEvent(type: string): string {

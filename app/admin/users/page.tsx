@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/db/users';
+import { AccountStatusButton } from '@/components/users/account-status-button';
 import { CreateUserForm } from '@/components/users/create-user-form';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,18 @@ export default async function UsersPage() {
     <div className="page">
       <h1>Accounts</h1>
       <table className="articles">
-        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Created</th></tr></thead>
-        <tbody>{users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{u.role}</td><td>{u.createdAt.slice(0, 10)}</td></tr>)}</tbody>
+        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Created</th><th>Status</th></tr></thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td><td>{u.name}</td><td>{u.role}</td><td>{u.createdAt.slice(0, 10)}</td>
+              <td>
+                {u.active ? 'active' : 'deactivated'}{' '}
+                {u.id === actor.id ? null : <AccountStatusButton id={u.id} email={u.email} active={u.active} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <CreateUserForm />
     </div>
