@@ -1,15 +1,18 @@
 // `npm start`: everything a fresh machine needs to serve the app on the embedded SQLite default.
-// 1. a local data folder (.data/) with a generated NEXTAUTH_SECRET on first start (never in git);
+// 1. a local data folder (.data/, mode 700) with a generated NEXTAUTH_SECRET on first start (never in git);
 // 2. `prisma migrate deploy` on DATABASE_URL (default: the SQLite file .data/factdesk.db, WAL mode);
 // 3. `next build` when there is no build or the sources changed since the last one;
 // 4. `next start` on PORT (default 3000).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const DATA = process.env.FACTDESK_DATA_DIR ?? '.data';
-mkdirSync(DATA, { recursive: true });
+// The folder holds the database (password hashes) and the session secret: owner only.
+mkdirSync(DATA, { recursive: true, mode: 0o700 });
+chmodSync(DATA, 0o700);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 env.PORT ??= '3000';
@@ -30,6 +33,8 @@ execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { stdio: 'inherit', e
 execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit', env });
 
 console.log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
+// peer-address.mjs gives the app the socket's address, which Next does not (lib/http/client-address.ts).
+const peerAddress = pathToFileURL(resolve('scripts/peer-address.mjs')).href;
+const child = spawn(process.execPath, ['--import', peerAddress, 'node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,7 +1,8 @@
 import { AppError } from '@/lib/api/errors';
 import { createArticle, listArticles } from '@/lib/db/articles';
 import { fileToText } from '@/lib/ingest/to-text';
-import { assertBodySize, requireActor } from '@/lib/http/guard';
+import { readBody } from '@/lib/http/body';
+import { requireActor } from '@/lib/http/guard';
 import { handle, readJson } from '@/lib/http/respond';
 
 export const GET = handle(async () => {
@@ -12,9 +13,11 @@ export const GET = handle(async () => {
 /** JSON `{ title, byline?, text, format? }`, or multipart form data with an optional `file`. */
 export const POST = handle(async (req: Request) => {
   const actor = await requireActor();
-  assertBodySize(req);
-  if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    const form = await req.formData().catch(() => {
+  const type = req.headers.get('content-type') ?? '';
+  if (type.includes('multipart/form-data')) {
+    // Read through the same size limit as JSON before parsing: req.formData() would buffer any size.
+    const body = await readBody(req);
+    const form = await new Response(body, { headers: { 'content-type': type } }).formData().catch(() => {
       throw new AppError('bad_request', 'The upload could not be read. Try again.');
     });
     const file = form.get('file');
