@@ -20,7 +20,10 @@ export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<Ui
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      // The client went away or broke the chunked encoding mid-body: nothing to answer but a 400.
+      throw new AppError('bad_request', `The request body could not be read (${error instanceof Error ? error.message : String(error)}). Try again.`);
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
