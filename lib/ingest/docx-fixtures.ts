@@ -46,13 +46,23 @@ async function zipOf(parts: Array<[string, Buffer | Readable]>): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
-/** A small, valid .docx with the given paragraphs. */
-export function makeDocx(paragraphs: string[]): Promise<Buffer> {
+/** A small, valid .docx with the given paragraphs, and any extra parts (images, say). */
+export function makeDocx(paragraphs: string[], extra: Array<[string, Buffer]> = []): Promise<Buffer> {
   const xml = HEAD + paragraphs.map(paragraphXml).join('') + TAIL;
   return zipOf([
     ['[Content_Types].xml', Buffer.from(CONTENT_TYPES)],
     ['_rels/.rels', Buffer.from(ROOT_RELS)],
     ['word/document.xml', Buffer.from(xml)],
+    ...extra,
+  ]);
+}
+
+/** A bomb whose main document is a part not named .xml, which _rels/.rels points mammoth at. */
+export function makeDocxBombUnderOtherName(bytes: number): Promise<Buffer> {
+  return zipOf([
+    ['[Content_Types].xml', Buffer.from(CONTENT_TYPES)],
+    ['_rels/.rels', Buffer.from(ROOT_RELS.replace('word/document.xml', 'word/body.bin'))],
+    ['word/body.bin', documentStream(bytes, (i) => paragraphXml(`Claim ${i % 2}.`))],
   ]);
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../api/errors';
 import { DOCX_LIMITS } from './docx';
-import { makeDocx, makeDocxBomb, makeLyingDocxBomb } from './docx-fixtures';
+import { makeDocx, makeDocxBomb, makeDocxBombUnderOtherName, makeLyingDocxBomb } from './docx-fixtures';
 import { fileToText } from './to-text';
 
 const MB = 1024 * 1024;
@@ -55,6 +55,14 @@ test('a small .docx of many tiny paragraphs is refused (413) before mammoth buil
   assert.ok(grewMb < 64, `peak RSS grew ${grewMb.toFixed(0)} MB`);
 });
 
+test('a bomb hidden in a part not named .xml, which the relationships point at, is still counted (413)', async () => {
+  const bomb = await makeDocxBombUnderOtherName(2.5 * MB);
+  await assert.rejects(fileToText('draft.docx', new Uint8Array(bomb)), (e) => {
+    assertAppError(e, 413, /XML elements/);
+    return true;
+  });
+});
+
 test('more than 1 MB of text is refused (413) while the XML streams, with the limit in the message', async () => {
   const paragraph = 'The council voted 7-2 to raise fares by 5 percent. '.repeat(100);
   const doc = await makeDocx(Array.from({ length: 220 }, () => paragraph));
@@ -77,9 +85,12 @@ test('too many files in the zip is 413, decided from the entry count alone', asy
   });
 });
 
-test('an ordinary .docx near the limits still converts, text as mammoth gives it', async () => {
+test('an ordinary .docx with images (binary, SVG with entities, empty) still converts, text as mammoth gives it', async () => {
   const paragraphs = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i}: ridership fell 18 percent and fares rose 5 percent.`);
-  const doc = await makeDocx(paragraphs);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200_000, 7)]);
+  // Illustrator writes SVGs with DTD entities, which a strict XML parser refuses.
+  const svg = Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY ns_svg "http://www.w3.org/2000/svg">]><svg xmlns="&ns_svg;"><rect/></svg>');
+  const doc = await makeDocx(paragraphs, [['word/media/image1.png', png], ['word/media/image2.svg', svg], ['word/media/empty.emf', Buffer.alloc(0)]]);
   const { text } = await fileToText('ok.docx', new Uint8Array(doc));
   assert.equal(text, paragraphs.join('\n\n'));
 });

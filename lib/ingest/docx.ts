@@ -2,10 +2,10 @@
 // memory per MB of short-paragraph XML, so a 300 KB upload inflating to 100 MB took the server down
 // (issue 8, finding 1). Before mammoth sees a file, this module proves the file is small once
 // inflated: the central directory's entry count and declared sizes are capped first (nothing is
-// inflated yet), then each XML part mammoth would read is inflated as a stream - yauzl refuses an
-// entry that inflates past its declared size, so a lying directory is caught too - and parsed with
-// a streaming XML parser that counts elements (what mammoth's memory grows with) and the main
-// document's text, stopping at the first limit. See docs/decisions/009-request-and-upload-limits.md.
+// inflated yet), then every part is inflated as a stream and discarded - yauzl refuses an
+// entry that inflates past its declared size, so a lying directory is caught too - and each XML part
+// is parsed with a streaming XML parser that counts elements (what mammoth's memory grows with) and
+// the main document's text, stopping at the first limit. See docs/decisions/009-request-and-upload-limits.md.
 import { SaxesParser } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../api/errors';
@@ -26,8 +26,10 @@ export const DOCX_LIMITS = {
 type Limits = typeof DOCX_LIMITS;
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
-// The parts mammoth reads for raw text are XML and relationship files; images are never inflated.
-const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+const isXmlName = (name: string) => /\.(xml|rels)$/i.test(name);
+// Relationships can point mammoth at a part of any name, so every part is inflated (which proves its
+// declared size) and any part that starts like XML has its elements counted.
+const looksLikeXml = (head: string) => /^\uFEFF?\s*</.test(head);
 
 function tooLarge(message: string): AppError {
   return new AppError('too_large', message);
@@ -70,22 +72,26 @@ interface Tally {
   elements: number;
 }
 
+interface PartHandlers {
+  onOpen?: (name: string, attributes: Record<string, string>) => void;
+  onClose?: (name: string) => void;
+  onText?: (text: string) => void;
+}
+
 /**
- * Inflates one part as a stream into a SAX parser. `onTag` and `onText` see the XML as it arrives;
- * either may throw to stop reading at once.
+ * Inflates one part as a stream; if it is XML, through a SAX parser whose handlers see it as it
+ * arrives and may throw to stop reading at once. `strict` parts (named .xml/.rels, or the main
+ * document) must parse; for any other part (an SVG image, say) a parse error only ends the counting,
+ * since the part still had to inflate to its declared size.
  */
-function scanPart(
-  zip: ZipFile,
-  entry: Entry,
-  tally: Tally,
-  limits: Limits,
-  handlers: { onOpen?: (name: string, attributes: Record<string, string>) => void; onClose?: (name: string) => void; onText?: (text: string) => void } = {},
-): Promise<void> {
+function scanPart(zip: ZipFile, entry: Entry, tally: Tally, limits: Limits, strict: boolean, handlers: PartHandlers = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) return reject(err);
       const parser = new SaxesParser({ position: false });
       const decoder = new TextDecoder('utf-8');
+      let mode: 'unknown' | 'xml' | 'drain' = strict ? 'xml' : 'unknown';
+      let isEmpty = true;
       let failed = false;
       const fail = (error: unknown) => {
         if (failed) return;
@@ -102,23 +108,34 @@ function scanPart(
         parser.on('text', handlers.onText);
         parser.on('cdata', handlers.onText);
       }
+      const parseError = (error: unknown) => {
+        if (strict || error instanceof AppError) fail(error);
+        else mode = 'drain';
+      };
       stream.on('data', (chunk: Buffer) => {
-        if (failed) return;
+        isEmpty = false;
+        if (failed || mode === 'drain') return;
+        const text = decoder.decode(chunk, { stream: true });
+        if (mode === 'unknown') mode = looksLikeXml(text) ? 'xml' : 'drain';
+        if (mode === 'drain') return;
         try {
-          parser.write(decoder.decode(chunk, { stream: true }));
+          parser.write(text);
         } catch (error) {
-          fail(error);
+          parseError(error);
         }
       });
       stream.on('end', () => {
         if (failed) return;
-        try {
-          parser.write(decoder.decode());
-          parser.close();
-          resolve();
-        } catch (error) {
-          fail(error);
+        if (mode === 'xml' && !isEmpty) {
+          try {
+            parser.write(decoder.decode());
+            parser.close();
+          } catch (error) {
+            parseError(error);
+            if (failed) return;
+          }
         }
+        resolve();
       });
       stream.on('error', fail);
     });
@@ -130,7 +147,7 @@ async function mainDocumentPath(zip: ZipFile, entries: Entry[], tally: Tally, li
   const rels = entries.find((e) => e.fileName === '_rels/.rels');
   let target = 'word/document.xml';
   if (rels) {
-    await scanPart(zip, rels, tally, limits, {
+    await scanPart(zip, rels, tally, limits, true, {
       onOpen: (name, attrs) => {
         if (name === 'Relationship' && OFFICE_DOCUMENT.test(attrs.Type ?? '') && attrs.Target) target = attrs.Target.replace(/^\//, '');
       },
@@ -179,8 +196,9 @@ export async function assertDocxWithinLimits(bytes: Uint8Array, limits: Limits =
     const tally: Tally = { elements: 0 };
     const main = await mainDocumentPath(zip, entries, tally, limits);
     for (const entry of entries) {
-      if (!isXmlPart(entry.fileName) || entry.fileName === '_rels/.rels') continue;
-      await scanPart(zip, entry, tally, limits, entry.fileName === main ? textCounter(limits) : {});
+      if (entry.fileName === '_rels/.rels' || entry.fileName.endsWith('/')) continue;
+      const isMain = entry.fileName === main;
+      await scanPart(zip, entry, tally, limits, isMain || isXmlName(entry.fileName), isMain ? textCounter(limits) : {});
     }
   } finally {
     zip.close();
