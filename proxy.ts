@@ -1,9 +1,36 @@
-// Next 16's request proxy (formerly middleware): sends signed-out visitors to the sign-in page. It
-// only redirects; every route and data-layer call checks the session itself (lib/db, lib/http).
-import { withAuth } from 'next-auth/middleware';
+// Next 16's request proxy (formerly middleware). Two jobs, both on page requests only:
+// 1. a fresh CSP nonce per page (lib/http/csp.ts), passed to Next on the request so its inline
+//    scripts carry it, and sent to the browser on the response;
+// 2. sending signed-out visitors to the sign-in page. It only redirects; every route and data-layer
+//    call checks the session itself (lib/db, lib/http).
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/csp';
 
-export default withAuth({ pages: { signIn: '/signin' } });
+const PUBLIC_PAGES = /^\/(signin|setup)(\/|$)/;
+
+function withSecurityPolicy(req: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    isDev: process.env.NODE_ENV === 'development',
+    isHttps: (process.env.NEXTAUTH_URL ?? '').startsWith('https:'),
+  });
+  const headers = new Headers(req.headers);
+  headers.set('content-security-policy', csp);
+  // For the layout, which hands it to scripts that inject styles (components/ui/style-nonce.tsx).
+  headers.set('x-nonce', nonce);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', csp);
+  return res;
+}
+
+const signedInOnly = withAuth((req) => withSecurityPolicy(req), { pages: { signIn: '/signin' } });
+
+export default function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  if (PUBLIC_PAGES.test(req.nextUrl.pathname)) return withSecurityPolicy(req);
+  return signedInOnly(req, event);
+}
 
 export const config = {
-  matcher: ['/((?!api|_next|signin|setup|favicon.ico).*)'],
+  matcher: ['/((?!api|_next|favicon.ico).*)'],
 };

@@ -1,18 +1,22 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { StyleNonce } from '@/components/ui/style-nonce';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'Factdesk', description: 'Fact-checking review for newsroom editors' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
+  const nonce = (await headers()).get('x-nonce');
   return (
     <html lang="en">
       <body>
+        <StyleNonce nonce={nonce} />
         <a className="skip" href="#main">Skip to content</a>
         <header className="topbar">
           <Link href="/" className="brand">Factdesk</Link>

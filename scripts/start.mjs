@@ -1,5 +1,5 @@
 // `npm start`: everything a fresh machine needs to serve the app on the embedded SQLite default.
-// 1. a local data folder (.data/) with a generated NEXTAUTH_SECRET on first start (never in git);
+// 1. a local data folder (.data/, mode 700) with a generated NEXTAUTH_SECRET on first start (never in git);
 // 2. `prisma migrate deploy` on DATABASE_URL (default: the SQLite file .data/factdesk.db, WAL mode);
 // 3. `next build` when there is no build or the sources changed since the last one;
 // 4. `next start` on PORT (default 3000).
@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { prepareSetupLink } from './setup-link.mjs';
 
 const DATA = process.env.FACTDESK_DATA_DIR ?? '.data';
-mkdirSync(DATA, { recursive: true });
+// The folder holds the database (password hashes) and the session secret: owner only.
+mkdirSync(DATA, { recursive: true, mode: 0o700 });
+chmodSync(DATA, 0o700);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 env.PORT ??= '3000';
@@ -34,6 +36,7 @@ execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit',
 await prepareSetupLink(env);
 
 console.log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
+// The socket's address reaches the app through instrumentation.ts (lib/auth/peer-address.ts).
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@ import { signIn } from 'next-auth/react';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Field, FormError } from '@/components/ui/field';
+import { sameOriginTarget } from '@/lib/http/redirect';
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -20,9 +21,8 @@ export function SignInForm() {
       setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Wrong email or password. Check both and try again.');
       return;
     }
-    const next = params.get('callbackUrl');
     // A full navigation, so the layout and pages render again with the new session cookie.
-    window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    window.location.assign(sameOriginTarget(params.get('callbackUrl'), window.location.origin));
   }
 
   return (

@@ -11,9 +11,11 @@ import ipaddr from 'ipaddr.js';
 import proxyaddr from 'proxy-addr';
 
 export const CLIENT_ADDRESS_HEADER = 'x-factdesk-client-address';
+/** The socket's own address (the nearest hop), for checks that ask "did a trusted proxy send this?". */
+export const PEER_ADDRESS_HEADER = 'x-factdesk-peer-address';
 const INSTALLED = Symbol.for('factdesk.clientAddressInstalled');
 
-type Trust = (addr: string, i: number) => boolean;
+export type Trust = (addr: string, i: number) => boolean;
 
 export function parseTrustedProxies(value: string | undefined): Trust {
   const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

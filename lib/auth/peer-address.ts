@@ -4,7 +4,7 @@
 // so a header written here reaches route handlers and next-auth's authorize().
 import type { IncomingMessage } from 'node:http';
 import { subscribe } from 'node:diagnostics_channel';
-import { CLIENT_ADDRESS_HEADER, markClientAddressInstalled, parseTrustedProxies, resolveClientAddress } from './client-address';
+import { CLIENT_ADDRESS_HEADER, markClientAddressInstalled, parseTrustedProxies, PEER_ADDRESS_HEADER, resolveClientAddress } from './client-address';
 
 let installed = false;
 
@@ -15,7 +15,9 @@ export function installClientAddressHook(): void {
   const trust = parseTrustedProxies(process.env.FACTDESK_TRUSTED_PROXIES);
   subscribe('http.server.request.start', (message) => {
     const { request } = message as { request: IncomingMessage };
+    // Both overwrite whatever a client sent under these names.
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trust);
+    request.headers[PEER_ADDRESS_HEADER] = request.socket?.remoteAddress ?? '';
   });
   markClientAddressInstalled();
 }

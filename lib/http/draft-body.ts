@@ -2,16 +2,18 @@
 // into the fields the data layer validates. Shared by "load an article" and "load a new draft".
 import { AppError } from '../api/errors';
 import { fileToText, type SourceFormat } from '../ingest/to-text';
-import { assertBodySize } from './guard';
+import { readBody } from './body';
 import { readJson } from './respond';
 
 export async function readDraftBody(req: Request): Promise<{ fields: Record<string, unknown>; uploadedFormat?: SourceFormat }> {
-  assertBodySize(req);
-  if (!(req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('multipart/form-data')) {
     const body = await readJson(req);
     return { fields: body && typeof body === 'object' ? (body as Record<string, unknown>) : {} };
   }
-  const form = await req.formData().catch(() => {
+  // Read through the same size limit as JSON before parsing: req.formData() would buffer any size.
+  const raw = await readBody(req);
+  const form = await new Response(raw, { headers: { 'content-type': type } }).formData().catch(() => {
     throw new AppError('bad_request', 'The upload could not be read. Try again.');
   });
   const fields: Record<string, unknown> = {};

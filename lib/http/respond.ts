@@ -2,6 +2,8 @@
 // errors into API.md's error shape, refuses cross-site writes, and never leaks internals.
 import { NextResponse } from 'next/server';
 import { AppError } from '../api/errors';
+import { MAX_BODY_BYTES, readBody } from './body';
+import { crossSiteReason, originPolicy, type OriginPolicy } from './origin';
 
 export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
@@ -10,34 +12,31 @@ export function errorResponse(error: AppError): NextResponse {
   );
 }
 
-/**
- * A cookie-authenticated write from another site is refused: browsers send Origin on cross-site
- * POSTs, so a mismatch means a page elsewhere is riding the reviewer's session. Scripts that send no
- * Origin are not browsers and need a session cookie of their own.
- */
-export function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get('origin');
-  if (!origin) {
-    if (req.headers.get('sec-fetch-site') === 'cross-site') throw new AppError('forbidden', 'Cross-site requests are not allowed.');
-    return;
-  }
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  let originHost = '';
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    /* "null" or garbage: refused below */
-  }
-  if (!host || originHost !== host) throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+let policy: { key: string; value: OriginPolicy } | null = null;
+function currentPolicy(): OriginPolicy {
+  const key = `${process.env.NEXTAUTH_URL ?? ''}\n${process.env.FACTDESK_TRUSTED_PROXIES ?? ''}`;
+  if (policy?.key !== key) policy = { key, value: originPolicy(process.env) };
+  return policy.value;
 }
 
-export async function readJson(req: Request): Promise<unknown> {
+/**
+ * A cookie-authenticated write from another site is refused: a mismatched Origin means a page
+ * elsewhere is riding the reviewer's session (lib/http/origin.ts says which origins are ours).
+ */
+export function assertSameOrigin(req: Request): void {
+  const reason = crossSiteReason(req.headers, currentPolicy());
+  if (reason) throw new AppError('forbidden', reason);
+}
+
+/** Parses a JSON body read through readBody's size limit (413 past `limit`, even when chunked). */
+export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_format', 'Send JSON with Content-Type: application/json.');
   }
+  const body = await readBody(req, limit);
   try {
-    return await req.json();
+    return JSON.parse(new TextDecoder('utf-8').decode(body));
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }

@@ -1,9 +1,11 @@
 // Turns an uploaded draft into the plain text that claims' offsets index. HTML goes through
 // html-to-text (maintained, drops <script>/<style>, decodes entities); .docx through mammoth's raw
-// text extraction. Markdown and plain text are kept verbatim. See docs/decisions/005-ingest.md.
+// text extraction, once docx.ts has checked the zip's limits. Markdown and plain text are kept
+// verbatim. See docs/decisions/005-ingest-and-export.md and 009-request-and-upload-limits.md.
 import { convert } from 'html-to-text';
 import mammoth from 'mammoth';
 import { AppError } from '../api/errors';
+import { assertDocxWithinLimits } from './docx';
 
 export const MAX_TEXT_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -59,9 +61,12 @@ export async function fileToText(name: string, bytes: Uint8Array): Promise<{ tex
     const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
     if (!isZip) throw new AppError('unsupported_format', `"${name}" is not a valid .docx file (it may be damaged or an old .doc). Re-save it as .docx and try again.`);
     try {
+      // Limits first: mammoth holds every part it reads as a DOM, so a zip bomb must never reach it.
+      await assertDocxWithinLimits(bytes);
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return { text: value.trim(), format };
-    } catch {
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError('unsupported_format', `"${name}" could not be read as a .docx file (it may be damaged). Re-save it and try again.`);
     }
   }
