@@ -2,6 +2,7 @@
 // errors into API.md's error shape, refuses cross-site writes, and never leaks internals.
 import { NextResponse } from 'next/server';
 import { AppError } from '../api/errors';
+import { findUnsafeJson } from '../api/input-safety';
 
 export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
@@ -36,11 +37,17 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_format', 'Send JSON with Content-Type: application/json.');
   }
+  let body: unknown;
   try {
-    return await req.json();
+    body = await req.json();
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }
+  // Every JSON route, whatever its schema, refuses text neither database can store, so the answer
+  // is the same 422 on SQLite and PostgreSQL and nothing is written (decision 012).
+  const unsafe = findUnsafeJson(body);
+  if (unsafe) throw new AppError('invalid', unsafe.path === '_' ? unsafe.message : `${unsafe.path}: ${unsafe.message}`, { [unsafe.path]: unsafe.message });
+  return body;
 }
 
 /** Wraps a handler: AppError -> its status; anything else -> 500 with a generic message (logged). */
