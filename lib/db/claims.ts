@@ -101,7 +101,9 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
       before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },
     });
     return { id: sourceId };
-  });
+    // A burst of removals queues for PostgreSQL's pool; wait as long as SQLite waits for its lock
+    // (lib/db/client.ts) rather than failing after Prisma's default 2 s with a 500.
+  }, { maxWait: 10_000 });
 }
 
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {

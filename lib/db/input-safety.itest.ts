@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
-import { createArticle } from './articles';
+import { findArchiveMatches } from './archive';
+import { createArticle, getArticle } from './articles';
 import { attachSource, dismissClaim, recordVerdict, removeSource, reuseReview } from './claims';
 import { db } from './client';
-import { addRelation } from './relations';
+import { listHistory } from './history';
+import { addRelation, setRelationStatus } from './relations';
 import { rowCounts, statusOf } from './testing';
 import { createUserAsOperator } from './users';
 
@@ -117,5 +119,25 @@ test('a version outside PostgreSQL integer range is 422 on both engines; the lar
     }
   }
   assert.equal(await statusOf(recordVerdict(reviewer, c1!.id, { rating: 'False', explanation: 'Wrong.', version: 2 ** 31 - 1 })), 409);
+  assert.deepEqual(await rowCounts(), start, 'nothing written');
+});
+
+test('an id that cannot be stored (from the URL) is 422 on both engines, for reads and writes', async () => {
+  const [c1] = await claimsOfNewArticle();
+  const start = await rowCounts();
+  for (const bad of ['\u0000', `${c1!.id}\u0000`, '\uD800']) {
+    for (const [name, run] of [
+      ['read article', () => getArticle(reviewer, bad)],
+      ['read history', () => listHistory(reviewer, bad)],
+      ['archive matches', () => findArchiveMatches(reviewer, bad)],
+      ['verdict', () => recordVerdict(reviewer, bad, { rating: 'False', explanation: 'Wrong.', version: 1 })],
+      ['remove source', () => removeSource(reviewer, c1!.id, bad)],
+      ['confirm relation', () => setRelationStatus(reviewer, bad, 'confirmed')],
+    ] as const) {
+      const e = await refusal(run());
+      assert.equal(e.status, 422, `${name} with ${JSON.stringify(bad)}: ${e.message}`);
+      assert.match(e.message, /cannot be stored/);
+    }
+  }
   assert.deepEqual(await rowCounts(), start, 'nothing written');
 });
