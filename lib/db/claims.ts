@@ -111,18 +111,23 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     const source = await tx.source.findFirst({
-      where: { id: sourceId, claimId, removedAt: null },
+      where: { id: sourceId, claimId },
       select: { id: true, url: true, title: true, stance: true },
     });
-    if (!source) throw new AppError('not_found', 'That source is not on this claim (it may already have been removed).');
-    await tx.source.update({ where: { id: sourceId }, data: { removedAt: new Date() } });
+    if (!source) throw new AppError('not_found', 'That source is not on this claim. Reload the claim to see its sources.');
+    // Conditional on removedAt still being null: on PostgreSQL concurrent removals can all pass a
+    // read, and only this check in the write lets exactly one of them win (and record the event).
+    const { count } = await tx.source.updateMany({ where: { id: sourceId, claimId, removedAt: null }, data: { removedAt: new Date() } });
+    if (count === 0) throw new AppError('conflict', 'This source has already been removed, perhaps by another reviewer. Reload the claim to see its sources.');
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'source.removed', targetType: 'claim', targetId: claimId,
       before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'source removed');
     return { id: sourceId };
-  });
+    // A burst of removals queues for PostgreSQL's pool; wait as long as SQLite waits for its lock
+    // (lib/db/client.ts) rather than failing after Prisma's default 2 s with a 500.
+  }, { maxWait: 10_000 });
 }
 
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {

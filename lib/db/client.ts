@@ -6,6 +6,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../../generated/postgres/client';
+import { refusingUnstorableText } from './storable';
 
 // Both generated clients come from one schema template, so their model APIs are identical; the
 // SQLite client's type stands for both.
@@ -20,10 +21,10 @@ export function isPostgresUrl(url: string): boolean {
 
 export function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return refusingUnstorableText(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) })) as unknown as Db;
   }
   // timeout: how long a writer waits for SQLite's lock before failing with "database is locked".
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  return refusingUnstorableText(new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) }));
 }
 
 const globalForDb = globalThis as unknown as { factdeskDb?: Db };

@@ -2,6 +2,7 @@
 // errors into API.md's error shape, refuses cross-site writes, and never leaks internals.
 import { NextResponse } from 'next/server';
 import { AppError } from '../api/errors';
+import { findUnsafeJson } from '../api/input-safety';
 import { MAX_BODY_BYTES, readBody } from './body';
 import { crossSiteReason, originPolicy, type OriginPolicy } from './origin';
 
@@ -34,12 +35,18 @@ export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<un
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_format', 'Send JSON with Content-Type: application/json.');
   }
-  const body = await readBody(req, limit);
+  const raw = await readBody(req, limit);
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8').decode(body));
+    body = JSON.parse(new TextDecoder('utf-8').decode(raw));
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }
+  // Every JSON route, whatever its schema, refuses text neither database can store, so the answer
+  // is the same 422 on SQLite and PostgreSQL and nothing is written (decision 012).
+  const unsafe = findUnsafeJson(body);
+  if (unsafe) throw new AppError('invalid', unsafe.path === '_' ? unsafe.message : `${unsafe.path}: ${unsafe.message}`, { [unsafe.path]: unsafe.message });
+  return body;
 }
 
 /** Wraps a handler: AppError -> its status; anything else -> 500 with a generic message (logged). */

@@ -1,9 +1,9 @@
 // Inputs a reviewer sends: shared by the dialog's form and the server.
 import { z } from 'zod';
+import { storableText, versionField } from '../api/input-safety';
 import { RATINGS } from './scale';
 
-const httpUrl = z
-  .string()
+const httpUrl = storableText()
   .trim()
   .min(1, 'Enter the source URL.')
   .max(2048, 'URL is too long (2,048 characters at most).')
@@ -18,22 +18,22 @@ const httpUrl = z
 
 export const verdictInputSchema = z.object({
   rating: z.enum(RATINGS, { message: `Choose a rating: ${RATINGS.join(', ')}.` }),
-  explanation: z.string().trim().min(1, 'Explain the verdict in a sentence or two.').max(5000, 'Keep the explanation under 5,000 characters.'),
-  correction: z.string().trim().max(5000, 'Keep the correction under 5,000 characters.').optional().transform((v) => v || undefined),
-  version: z.number({ message: 'version is required' }).int().positive(),
+  explanation: storableText().trim().min(1, 'Explain the verdict in a sentence or two.').max(5000, 'Keep the explanation under 5,000 characters.'),
+  correction: storableText().trim().max(5000, 'Keep the correction under 5,000 characters.').optional().transform((v) => v || undefined),
+  version: versionField,
 });
 
 export const sourceInputSchema = z.object({
   url: httpUrl,
-  title: z.string().trim().min(1, 'Give the source a title.').max(500, 'Title is too long.'),
-  publisher: z.string().trim().max(200).optional(),
-  quote: z.string().trim().max(5000, 'Keep the quoted passage under 5,000 characters.').optional(),
+  title: storableText().trim().min(1, 'Give the source a title.').max(500, 'Title is too long.'),
+  publisher: storableText().trim().max(200).optional(),
+  quote: storableText().trim().max(5000, 'Keep the quoted passage under 5,000 characters.').optional(),
   stance: z.enum(['supports', 'refutes', 'context'], { message: 'Stance must be supports, refutes or context.' }),
 });
 
 export const dismissInputSchema = z.object({
-  reason: z.string().trim().min(1, 'Say why this is not checkable (opinion, question, prediction...).').max(2000),
-  version: z.number({ message: 'version is required' }).int().positive(),
+  reason: storableText().trim().min(1, 'Say why this is not checkable (opinion, question, prediction...).').max(2000),
+  version: versionField,
 });
 
 export type VerdictInput = z.infer<typeof verdictInputSchema>;

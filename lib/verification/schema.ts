@@ -1,10 +1,11 @@
 // Inputs for the editor's decisions on the verified version, shared by the forms and the server.
 import { z } from 'zod';
+import { storableText } from '../api/input-safety';
 
 const version = z.number({ message: 'version is required' }).int().positive().max(2_147_483_647);
 
 export const verifyInputSchema = z.object({
-  override: z.string().trim().max(2000, 'Keep the reason under 2,000 characters.').optional()
+  override: storableText().trim().max(2000, 'Keep the reason under 2,000 characters.').optional()
     .transform((v) => v || undefined),
 });
 
@@ -13,7 +14,7 @@ export const correctionDecisionSchema = z.object({
   version,
 });
 
-const httpUrl = z.string().trim().max(2048, 'URL is too long (2,048 characters at most).').refine((v) => {
+const httpUrl = storableText().trim().max(2048, 'URL is too long (2,048 characters at most).').refine((v) => {
   try {
     const u = new URL(v);
     return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hash;
@@ -24,12 +25,12 @@ const httpUrl = z.string().trim().max(2048, 'URL is too long (2,048 characters a
 
 export const articleUpdateSchema = z.object({
   publicUrl: z.union([httpUrl, z.literal(''), z.null()]).optional().transform((v) => (v === '' ? null : v)),
-  correctionsNote: z.union([z.string().max(20_000, 'Keep the note under 20,000 characters.'), z.null()]).optional()
+  correctionsNote: z.union([storableText().max(20_000, 'Keep the note under 20,000 characters.'), z.null()]).optional()
     .transform((v) => (typeof v === 'string' && !v.trim() ? null : v)),
 }).refine((v) => v.publicUrl !== undefined || v.correctionsNote !== undefined, { message: 'Send publicUrl or correctionsNote.' });
 
 export const speakerInputSchema = z.object({
-  name: z.string().trim().max(200, 'Keep the name under 200 characters.'),
+  name: storableText().trim().max(200, 'Keep the name under 200 characters.'),
   type: z.enum(['Person', 'Organization'], { message: 'Type must be Person or Organization.' }),
   version,
 });
