@@ -12,6 +12,7 @@ export type Action =
   | 'article:revise'
   | 'article:verify'
   | 'claim:review'
+  | 'claim:edit'
   | 'claims:extract'
   | 'user:manage';
 
@@ -23,6 +24,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'article:revise': ['admin', 'editor'],
   'article:verify': ['admin', 'editor'],
   'claim:review': ROLES,
+  // Correcting the extraction (add, split, merge, resize, not a claim): reviewers do it while reviewing.
+  'claim:edit': ROLES,
   'claims:extract': ROLES,
   'user:manage': ['admin'],
 };

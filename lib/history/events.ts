@@ -22,6 +22,11 @@ export const EVENT_TYPES = [
   'article.updated',
   'article.verified',
   'article.unverified',
+  'claim.added',
+  'claim.resized',
+  'claim.split',
+  'claim.merged',
+  'claim.not-a-claim',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -48,6 +53,11 @@ const LABELS: Record<EventType, string> = {
   'article.updated': 'updated the article details',
   'article.verified': 'marked the article verified',
   'article.unverified': 'returned the article to review',
+  'claim.added': 'added a claim by hand',
+  'claim.resized': 'moved where a claim starts or ends',
+  'claim.split': 'split a claim in two',
+  'claim.merged': 'merged claims into one',
+  'claim.not-a-claim': 'marked a span as not a claim',
 };
 
 export function describeEvent(type: string): string {
