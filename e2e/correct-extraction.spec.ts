@@ -45,6 +45,7 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   await select(page, 'Putin had ensured that it would be awkward');
   const add = page.getByRole('button', { name: /Add claim/ });
   await expect(add).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/add-claim.png` });
   await add.click();
   await expect(dialog.locator('blockquote')).toHaveText('Putin had ensured that it would be awkward');
   await expect(items).toHaveCount(total + 1);
@@ -53,6 +54,10 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   const editing = dialog.getByRole('region', { name: 'Correct the extraction' });
   await editing.getByRole('button', { name: 'End a word later' }).click();
   await expect(editing.getByTestId('span-preview').locator('mark')).toHaveText('Putin had ensured that it would be awkward.');
+  if (process.env.SCREENSHOT_DIR) {
+    await editing.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/correct-the-extraction.png` });
+  }
   await editing.getByRole('button', { name: 'Save boundaries' }).click();
   await expect(dialog.locator('blockquote')).toHaveText('Putin had ensured that it would be awkward.');
   await page.keyboard.press('Escape');

@@ -16,12 +16,17 @@ export function trimSpan(text: string, { start, end }: Span): Span {
   return { start: s, end: e };
 }
 
-/** Widens a span that cuts a word to the whole word at each end, then trims whitespace. */
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}'’-]/u.test(ch);
+
+/**
+ * Widens a span that cuts through a word to the whole word at each end, then trims whitespace. Only
+ * letters and digits are completed: a selection that stops before a full stop keeps it out.
+ */
 export function snapToWords(text: string, span: Span): Span {
   let { start, end } = trimSpan(text, span);
   if (start === end) return { start, end };
-  while (start > 0 && !isSpace(text[start - 1])) start--;
-  while (end < text.length && !isSpace(text[end])) end++;
+  while (start > 0 && isWordChar(text[start - 1]) && isWordChar(text[start])) start--;
+  while (end < text.length && isWordChar(text[end]) && isWordChar(text[end - 1])) end++;
   return { start, end };
 }
 

@@ -194,10 +194,11 @@ describe('split', () => {
     const claim = find(await claimsOf(id), 'It was the eighth veto');
     assert.equal(await statusOf(splitClaim(actors.reviewer, claim.id, { at: claim.start, version: claim.version })), 422);
     assert.equal(await statusOf(splitClaim(actors.reviewer, claim.id, { at: claim.end + 10, version: claim.version })), 422);
-    // Right after the first word's space: the first part would be one word, fine; inside the first
-    // character run of spaces there is none here, so check a split that leaves only a space.
+    // At the space after the first word both parts have words, so only the stale version stops it.
     const space = claim.quote.indexOf(' ');
     assert.equal(await statusOf(splitClaim(actors.reviewer, claim.id, { at: claim.start + space, version: claim.version + 3 })), 409);
+    // At its very end there is no second part.
+    assert.equal(await statusOf(splitClaim(actors.reviewer, claim.id, { at: claim.end, version: claim.version })), 422);
     assert.equal(find(await claimsOf(id), 'It was the eighth veto').version, claim.version);
   });
 });
@@ -253,6 +254,8 @@ describe('not a claim', () => {
     const id = await load('Not a claim');
     const claims = await claimsOf(id);
     const furniture = find(claims, 'Syria had sent dozens of letters');
+    // With a source, it would have a footnote, a CSV row and a marked span in every export.
+    await attachSource(actors.reviewer, furniture.id, { ...source, url: 'https://example.org/letters' });
     // Everything else is dealt with: the gate's only problem is this claim.
     for (const c of claims) if (c.id !== furniture.id) await dismissClaim(actors.reviewer, c.id, { reason: 'Context', version: c.version });
     const gate = await errorOf(verifyArticle(actors.editor, id, {}));
@@ -270,10 +273,11 @@ describe('not a claim', () => {
     assert.ok(!html.includes(`data-claim="${furniture.id}"`), 'not marked in the HTML');
     assert.ok(html.includes('dozens of letters'), 'the words stay in the article');
     const csv = (await exportArticle(actors.editor, id, 'csv')).body;
-    assert.ok(!csv.includes('dozens of letters'), 'no CSV row');
+    assert.ok(!csv.includes('dozens of letters') && !csv.includes('example.org/letters'), 'no CSV row');
     assert.equal((csv.trim().split('\r\n').length - 1), article.claims.length);
     const md = (await exportArticle(actors.editor, id, 'md')).body;
-    assert.ok(!md.includes(`[^c${furniture.ordinal}]`) || article.claims.some((c) => c.ordinal === furniture.ordinal), 'no footnote of its own');
+    assert.ok(!md.includes('example.org/letters'), 'no Markdown footnote');
+    assert.ok(md.includes('dozens of letters'));
     const ld = JSON.parse((await exportArticle(actors.editor, id, 'jsonld')).body) as Array<{ claimReviewed: string }>;
     assert.ok(!ld.some((r) => r.claimReviewed.includes('dozens of letters')));
 
