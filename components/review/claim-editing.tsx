@@ -36,6 +36,12 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)));
 }
 
+/** Just below the selection, kept inside the window. */
+const position = (rect: DOMRect) => ({
+  top: Math.max(8, Math.min(rect.bottom + 6, window.innerHeight - 48)),
+  left: Math.max(8, Math.min(rect.left, window.innerWidth - 220)),
+});
+
 /** The floating "Add claim" button over a selection in the article, and the `a` key that does the same. */
 export function SelectionAddClaim({ articleId, text, onAdded }: { articleId: string; text: string; onAdded: (id: string) => void }) {
   const router = useRouter();
@@ -52,8 +58,7 @@ export function SelectionAddClaim({ articleId, text, onAdded }: { articleId: str
     if (!raw) return null;
     const span = snapToWords(text, raw);
     if (span.start === span.end) return null;
-    const rect = range.getBoundingClientRect();
-    return { span, top: Math.min(rect.bottom + 6, window.innerHeight - 48), left: Math.max(8, Math.min(rect.left, window.innerWidth - 220)) };
+    return { span, ...position(range.getBoundingClientRect()) };
   }, [text]);
 
   useEffect(() => {
@@ -66,12 +71,22 @@ export function SelectionAddClaim({ articleId, text, onAdded }: { articleId: str
         if (next) setError(null);
       });
     };
+    // Scrolling only moves the button: counting offsets clones the text before the selection.
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const selection = window.getSelection();
+        if (!selection || selection.rangeCount === 0) return;
+        const rect = selection.getRangeAt(0).getBoundingClientRect();
+        setPending((p) => (p ? { ...p, ...position(rect) } : p));
+      });
+    };
     document.addEventListener('selectionchange', onChange);
-    window.addEventListener('scroll', onChange, true);
+    window.addEventListener('scroll', onScroll, true);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
-      window.removeEventListener('scroll', onChange, true);
+      window.removeEventListener('scroll', onScroll, true);
     };
   }, [read]);
 

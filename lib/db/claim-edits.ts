@@ -58,7 +58,7 @@ type EditClaim = {
 };
 
 /** A claim that may be corrected: present, on the current draft, and a claim (404 / 409 otherwise). */
-function assertEditable(claim: EditClaim | null, revisionId: string | null): asserts claim is EditClaim {
+function assertEditable(claim: EditClaim | null, revisionId: string): asserts claim is EditClaim {
   if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer draft.');
   if (claim.archivedAt) {
     throw new AppError('conflict', claim.status === MERGED
@@ -68,7 +68,7 @@ function assertEditable(claim: EditClaim | null, revisionId: string | null): ass
   if (claim.status === NOT_A_CLAIM) {
     throw new AppError('conflict', 'These words were marked "not a claim". Select them in the text and add them as a claim again instead.');
   }
-  if (revisionId !== null && claim.revisionId !== revisionId) throw new AppError('conflict', 'A new draft was loaded meanwhile. Reload the article.');
+  if (claim.revisionId !== revisionId) throw new AppError('conflict', 'A new draft was loaded meanwhile. Reload the article.');
 }
 
 /** Locks the claim's article, then reads the claim as it is now (ordinals may have moved meanwhile). */
