@@ -52,6 +52,9 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
 
   // 2. Resize, in the same dialog: the end takes one more word (the full stop moves with it).
   const editing = dialog.getByRole('region', { name: 'Correct the extraction' });
+  // Folded until asked for; it then stays open for the next claims.
+  await editing.getByRole('button', { name: 'Correct the extraction' }).click();
+  await expect(editing.getByRole('button', { name: 'Correct the extraction' })).toHaveAttribute('aria-expanded', 'true');
   await editing.getByRole('button', { name: 'End a word later' }).click();
   await expect(editing.getByTestId('span-preview').locator('mark')).toHaveText('Putin had ensured that it would be awkward.');
   if (process.env.SCREENSHOT_DIR) {

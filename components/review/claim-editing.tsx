@@ -145,6 +145,10 @@ export function SelectionAddClaim({ articleId, text, onAdded }: { articleId: str
 
 type Props = { claim: ReviewClaim; claims: ReviewClaim[]; text: string; onOpenClaim: (id: string) => void; onClose: () => void };
 
+// Correcting is occasional, so the section starts folded (the dialog is long enough); once a reviewer
+// opens it, it stays open for the next claims they open on this page.
+let rememberOpen = false;
+
 /** The claim dialog's "Correct the extraction" section. */
 export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Props) {
   const router = useRouter();
@@ -153,6 +157,7 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(rememberOpen);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   // A saved change comes back as new props: start again from the claim as stored.
   useEffect(() => {
@@ -220,7 +225,19 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
 
   return (
     <section aria-labelledby={`edit-${claim.id}`} className={styles.editing}>
-      <h3 id={`edit-${claim.id}`}>Correct the extraction</h3>
+      <h3 id={`edit-${claim.id}`}>
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={`edit-body-${claim.id}`}
+          onClick={() => { rememberOpen = !open; setOpen(!open); }}
+        >
+          <span aria-hidden="true">{open ? '▾' : '▸'} </span>Correct the extraction
+        </button>
+      </h3>
+      {open ? (
+      <div id={`edit-body-${claim.id}`}>
       <FormError message={error} />
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
@@ -311,6 +328,8 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
       >
         Not a claim
       </button>
+      </div>
+      ) : null}
     </section>
   );
 }
