@@ -17,16 +17,16 @@ export const EVENT_TYPES = [
   'claim.changed',
   'claim.archived',
   'claim.speaker-set',
-  'correction.accepted',
-  'correction.rejected',
-  'article.updated',
-  'article.verified',
-  'article.unverified',
   'claim.added',
   'claim.resized',
   'claim.split',
   'claim.merged',
   'claim.not-a-claim',
+  'correction.accepted',
+  'correction.rejected',
+  'article.updated',
+  'article.verified',
+  'article.unverified',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -48,16 +48,16 @@ const LABELS: Record<EventType, string> = {
   'claim.changed': 'saw the wording change in a new draft',
   'claim.archived': 'saw the sentence removed in a new draft',
   'claim.speaker-set': 'corrected who a claim is attributed to',
-  'correction.accepted': 'accepted a correction',
-  'correction.rejected': 'rejected a correction',
-  'article.updated': 'updated the article details',
-  'article.verified': 'marked the article verified',
-  'article.unverified': 'returned the article to review',
   'claim.added': 'added a claim by hand',
   'claim.resized': 'moved where a claim starts or ends',
   'claim.split': 'split a claim in two',
   'claim.merged': 'merged claims into one',
   'claim.not-a-claim': 'marked a span as not a claim',
+  'correction.accepted': 'accepted a correction',
+  'correction.rejected': 'rejected a correction',
+  'article.updated': 'updated the article details',
+  'article.verified': 'marked the article verified',
+  'article.unverified': 'returned the article to review',
 };
 
 export function describeEvent(type: string): string {
