@@ -2,15 +2,25 @@
 //   npm run --silent claims -- <file|->            one JSON document: { text, claims, relations }
 //   npm run --silent claims -- --all <file|->      also lists sentences judged not check-worthy
 //   npm run --silent claims -- --score-lines <file|->   one sentence per line -> one JSON per line
+//   npm run --silent claims -- --export-feedback [--out FILE]   the desk's corrections as JSONL
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../lib/api/errors';
 import { extractClaims, scoreLine } from '../lib/claims/extract';
 import { fileToText } from '../lib/ingest/to-text';
 
-const USAGE = 'usage: npm run --silent claims -- [--all] <file|->\n       npm run --silent claims -- --score-lines <file|->';
+const USAGE = 'usage: npm run --silent claims -- [--all] <file|->\n       npm run --silent claims -- --score-lines <file|->\n       npm run --silent claims -- --export-feedback [--out FILE]';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--export-feedback')) {
+    // The export reads the database, and the data layer only loads under the react-server condition;
+    // extraction itself stays a plain process.
+    const script = fileURLToPath(new URL('./claims-feedback.ts', import.meta.url));
+    const res = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script, ...args.filter((a) => a !== '--export-feedback')], { stdio: 'inherit' });
+    process.exit(res.status ?? 1);
+  }
   const all = args.includes('--all');
   const scoreLines = args.includes('--score-lines');
   const target = args.filter((a) => !a.startsWith('--'))[0] ?? (process.stdin.isTTY ? undefined : '-');

@@ -18,6 +18,10 @@ function summary(e: EventDto): string {
     case 'claim.dismissed': return String(after.dismissReason ?? '');
     case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
     case 'article.exported': return String(after.format ?? '').toUpperCase();
+    case 'claim.added': case 'claim.not-a-claim': return `"${String(after.quote ?? '')}"`;
+    case 'claim.resized': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"${after.stale ? ' (check its verdict again)' : ''}`;
+    case 'claim.split': return Array.isArray(after.parts) ? (after.parts as Array<{ quote?: unknown }>).map((p) => `"${String(p.quote ?? '')}"`).join(' and ') : '';
+    case 'claim.merged': return `${Array.isArray(before.claims) ? before.claims.length : 2} claims → "${String(after.quote ?? '')}"`;
     default: return '';
   }
 }

@@ -9,10 +9,15 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { callApi } from '@/components/ui/api-client';
 import { ArchiveMatches, ClaimRelations } from './claim-links';
+import { ClaimEditing } from './claim-editing';
 
-type Props = { claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void; onOpenClaim: (id: string) => void };
+type Props = {
+  claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void; onOpenClaim: (id: string) => void;
+  /** The article text: correcting the claim's span needs the words around it. */
+  text?: string;
+};
 
-export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim }: Props) {
+export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, text }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -161,6 +166,8 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
       </form>
 
       <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={onOpenClaim} fields={fields} />
+
+      {text !== undefined ? <ClaimEditing key={`edit-${claim.id}`} claim={claim} claims={claims} text={text} onOpenClaim={onOpenClaim} onClose={onClose} /> : null}
 
       {claim.status !== 'dismissed' ? (
         <form

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } from '@/lib/verdicts/display';
 import { ClaimDialog } from './claim-dialog';
+import { SelectionAddClaim } from './claim-editing';
 import type { ReviewArticle } from './view-model';
 
 type Filter = ClaimFilter | 'contradictions';
@@ -92,7 +93,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
         <h1 className="article-title">{article.title}</h1>
         {article.byline ? <p className="byline">{article.byline}</p> : null}
         {total === 0 ? (
-          <p className="empty">No checkable claims were found in this draft. Read it through: anything you would check by hand can be flagged after the next revision.</p>
+          <p className="empty">No checkable claims were found in this draft. Read it through: select the words of anything you would check and press Add claim (or the a key).</p>
         ) : null}
         <div className="article-text" data-testid="article-text">
           {segments.map((s, i) =>
@@ -116,6 +117,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
             ),
           )}
         </div>
+        <SelectionAddClaim articleId={article.id} text={article.text} onAdded={(id) => { select(id, false); setOpenId(id); }} />
       </div>
       <aside className="side" aria-label="Claims">
         <div className="progress" aria-label={`${done} of ${total} claims reviewed or dismissed`}>
@@ -157,6 +159,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
           quote={article.text.slice(openClaim.start, openClaim.end)}
           relations={article.relations}
           claims={article.claims}
+          text={article.text}
           onClose={() => setOpenId(null)}
           onOpenClaim={(id) => {
             select(id);

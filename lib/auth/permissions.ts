@@ -12,6 +12,7 @@ export type Action =
   | 'article:revise'
   | 'article:verify'
   | 'claim:review'
+  | 'claim:edit'
   | 'claims:extract'
   | 'user:manage'
   | 'archive:import';
@@ -24,6 +25,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'article:revise': ['admin', 'editor'],
   'article:verify': ['admin', 'editor'],
   'claim:review': ROLES,
+  // Correcting the extraction (add, split, merge, resize, not a claim): reviewers do it while reviewing.
+  'claim:edit': ROLES,
   'claims:extract': ROLES,
   'user:manage': ['admin'],
   // An import creates an article and may create accounts: an admin's job.

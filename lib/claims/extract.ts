@@ -18,7 +18,7 @@ const SPEAKER_AFTER = /(?:,|\u201d|")\s*(?:(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{
 const SPEAKER_BEFORE = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|stated|argued|claimed|announced|wrote|warned|insisted|believes|accused|denied|confirmed|estimated|put)\b/u;
 const ACCORDING_TO = /according to\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
 
-function classify(s: string, numbers: ClaimNumber[], isQuote: boolean): ClaimType {
+export function classify(s: string, numbers: ClaimNumber[], isQuote: boolean): ClaimType {
   const statNumbers = numbers.filter((n) => n.kind !== 'year' && n.kind !== 'date');
   if (FUTURE.test(s) && !/\b(?:said|says)\b/.test(s.slice(0, Math.max(0, s.search(FUTURE))))) return 'prediction';
   if (isQuote) return 'quote';
@@ -29,7 +29,7 @@ function classify(s: string, numbers: ClaimNumber[], isQuote: boolean): ClaimTyp
   return 'other';
 }
 
-function findSpeaker(s: string): { name?: string; pronoun?: string } | null {
+export function findSpeaker(s: string): { name?: string; pronoun?: string } | null {
   const after = SPEAKER_AFTER.exec(s);
   if (after) return after[1] ? { name: after[1] } : { pronoun: after[2] };
   const acc = ACCORDING_TO.exec(s);
@@ -41,7 +41,7 @@ function findSpeaker(s: string): { name?: string; pronoun?: string } | null {
 }
 
 /** Rules applied on top of the model: what a desk never wants highlighted, and what it always does. */
-function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: boolean): number {
+export function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: boolean): number {
   const trimmed = s.trim();
   if (/\?\s*["'\u201d\u2019)]*$/u.test(trimmed)) return Math.min(score, 0.05);
   if (ADVICE.test(trimmed)) return Math.min(score, 0.1);
@@ -55,7 +55,7 @@ function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: 
   return score;
 }
 
-function isIncomplete(s: string, nextStartsParagraph: boolean): boolean {
+export function isIncomplete(s: string, nextStartsParagraph: boolean): boolean {
   const t = s.trimEnd();
   // Ends on an article or preposition, or on "a U.S." with nothing after it in the paragraph.
   if (/\b(?:a|an|the|of|to|and|or|for|with|by|from|in|on|at)\s*[.]?$/i.test(t)) return true;
@@ -63,7 +63,7 @@ function isIncomplete(s: string, nextStartsParagraph: boolean): boolean {
   return false;
 }
 
-function toClaimEntities(entities: Entity[], offset: number, speaker?: string): ClaimEntity[] {
+export function toClaimEntities(entities: Entity[], offset: number, speaker?: string): ClaimEntity[] {
   return entities.map((e) => ({
     text: e.text,
     kind: e.kind,

@@ -7,7 +7,8 @@ import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-t
 import { articleInputSchema, type ArticleInput } from '../ingest/schema';
 import { db } from './client';
 import { recordEvent } from './events';
-import { claimSelect, toClaimDto, type ClaimDto } from './claim-dto';
+import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
+import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 
 export type ArticleSummary = {
   id: string;
@@ -184,14 +185,16 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
   const [revision, claims, archived, relations] = await Promise.all([
     db().revision.findUniqueOrThrow({ where: { id: latest.id }, select: { id: true, number: true, createdAt: true, text: true } }),
     // Claims move forward with each draft; only archived ones stay on an older revision.
-    db().claim.findMany({ where: { revisionId: latest.id, archivedAt: null }, orderBy: { ordinal: 'asc' }, select: claimSelect }),
-    db().claim.findMany({ where: { articleId: id, archivedAt: { not: null } }, orderBy: { archivedAt: 'asc' }, select: { ...claimSelect, archivedAt: true, revision: { select: { number: true } } } }),
+    db().claim.findMany({ where: currentClaimsWhere(latest.id), orderBy: { ordinal: 'asc' }, select: claimSelect }),
+    // Merged claims are archived too, but their words are still in the text; a not-a-claim span never was a claim.
+    db().claim.findMany({ where: { articleId: id, archivedAt: { not: null }, status: { notIn: [MERGED, NOT_A_CLAIM] } }, orderBy: { archivedAt: 'asc' }, select: { ...claimSelect, archivedAt: true, revision: { select: { number: true } } } }),
     db().relation.findMany({
       where: { articleId: id },
       orderBy: { createdAt: 'asc' },
       select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
     }),
   ]);
+  const shown = new Set(claims.map((c) => c.id));
   return {
     id: article.id,
     title: article.title,
@@ -212,6 +215,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
       const dto = toClaimDto(c);
       return { id: c.id, ordinal: c.ordinal, quote: c.quote, revision: c.revision.number, archivedAt: c.archivedAt!.toISOString(), publicState: dto.publicState };
     }),
-    relations: relations.map(({ aId, bId, ...r }) => ({ ...r, a: aId, b: bId })),
+    // Only links between claims the reader can see: one end may be archived, merged or not a claim.
+    relations: relations.filter((r) => shown.has(r.aId) && shown.has(r.bId)).map(({ aId, bId, ...r }) => ({ ...r, a: aId, b: bId })),
   };
 }

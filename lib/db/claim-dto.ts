@@ -1,4 +1,5 @@
 // The claim shape every reader gets (API.md `GET /api/articles/:id`), chosen with an explicit select.
+import { NOT_A_CLAIM } from '../claims/edit-schema';
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
 import { publicState, type PublicState } from '../verdicts/public-state';
 
@@ -55,6 +56,13 @@ export type ClaimDto = {
   verdict: VerdictDto | null;
   sources: SourceDto[];
 };
+
+/**
+ * The article's current claims: on its latest draft, not archived, and not marked "not a claim". The
+ * one rule every reader follows (getArticle for the screen, the API and every export; the publish
+ * gate), so a span marked not a claim can never count anywhere. See decision 014.
+ */
+export const currentClaimsWhere = (revisionId: string) => ({ revisionId, archivedAt: null, status: { not: NOT_A_CLAIM } });
 
 export const claimSelect = {
   id: true, ordinal: true, start: true, end: true, quote: true, text: true, type: true, score: true,

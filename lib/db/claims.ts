@@ -10,6 +10,7 @@ import {
   type DismissInput, type SourceInput, type VerdictInput,
 } from '../verdicts/schema';
 import { reuseInputSchema, type ReuseInput } from '../verdicts/relation-schema';
+import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 import { speakerInputSchema, type SpeakerInput } from '../verification/schema';
 import { db, type Tx } from './client';
 import { indexReviewedClaim } from './archive';
@@ -32,7 +33,13 @@ async function findClaim(tx: Tx, id: string) {
   });
   if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer revision.');
   if (claim.archivedAt) {
-    throw new AppError('conflict', `This claim's sentence was removed in a later draft (its review stays in the history). Reload the article.`);
+    throw new AppError('conflict', claim.status === MERGED
+      ? 'This claim was merged into its neighbour (its review stays in the history). Reload the article.'
+      : `This claim's sentence was removed in a later draft (its review stays in the history). Reload the article.`);
+  }
+  // Reviewing it would bring back as a claim what a reviewer said is none; adding it again does that openly.
+  if (claim.status === NOT_A_CLAIM) {
+    throw new AppError('conflict', 'These words were marked "not a claim". To review them, select them in the text and add them as a claim again.');
   }
   return claim;
 }

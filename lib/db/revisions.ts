@@ -10,6 +10,7 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { reanchor, type AnchorResult } from '../anchoring/reanchor';
 import { extractClaims } from '../claims/extract';
 import type { ExtractedClaim } from '../claims/schema';
+import { NOT_A_CLAIM } from '../claims/edit-schema';
 import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-text';
 import { revisionInputSchema, type RevisionInput } from '../ingest/schema';
 import { noteReviewChange } from './article-status';
@@ -69,7 +70,7 @@ export async function loadRevision(
   }
   const current = await db().claim.findMany({
     where: { revisionId: latest.id, archivedAt: null },
-    select: { id: true, start: true, end: true, quote: true, contextBefore: true, contextAfter: true, version: true },
+    select: { id: true, start: true, end: true, quote: true, contextBefore: true, contextAfter: true, version: true, status: true },
   });
   // Both pure and possibly slow on long drafts: done before the transaction, as for a first draft.
   const results = reanchor(latest.text, newText, current);
@@ -86,9 +87,13 @@ export async function loadRevision(
   const fresh = extraction.claims.filter((e) => !placed.some((p) => overlap(p, e) > 0));
   const freshIds = new Map(fresh.map((e) => [e.id, randomUUID()]));
   // Ordinals follow the new text: claim numbers always read top to bottom.
-  const order = [...placed.map((p) => ({ id: p.id, start: p.start })), ...fresh.map((e) => ({ id: freshIds.get(e.id)!, start: e.start }))]
+  // Spans marked "not a claim" move with the text (so the extractor does not offer them again) but
+  // are numbered 0: they are not claims (decision 014).
+  const hidden = new Set(current.filter((c) => c.status === NOT_A_CLAIM).map((c) => c.id));
+  const order = [...placed.filter((p) => !hidden.has(p.id)).map((p) => ({ id: p.id, start: p.start })), ...fresh.map((e) => ({ id: freshIds.get(e.id)!, start: e.start }))]
     .sort((a, b) => a.start - b.start);
-  const ordinal = new Map(order.map((o, i) => [o.id, i + 1]));
+  const ordinal = new Map([...hidden].map((id) => [id, 0]));
+  order.forEach((o, i) => ordinal.set(o.id, i + 1));
 
   return db().$transaction(async (tx) => {
     // The unique (articleId, number) index makes a concurrent draft fail here rather than fork.

@@ -10,7 +10,7 @@ import {
   type ArticleUpdate, type CorrectionDecision, type VerifyInput,
 } from '../verification/schema';
 import { noteReviewChange } from './article-status';
-import { claimSelect, toClaimDto } from './claim-dto';
+import { claimSelect, currentClaimsWhere, toClaimDto } from './claim-dto';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
 
@@ -24,7 +24,7 @@ function parse<T>(schema: ZodType<T>, input: unknown): T {
 async function gateFor(tx: Tx, articleId: string) {
   const revision = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (!revision) throw new AppError('not_found', 'No article with this id.');
-  const claims = await tx.claim.findMany({ where: { revisionId: revision.id, archivedAt: null }, orderBy: { ordinal: 'asc' }, select: claimSelect });
+  const claims = await tx.claim.findMany({ where: currentClaimsWhere(revision.id), orderBy: { ordinal: 'asc' }, select: claimSelect });
   return { revision, gate: checkGate(claims.map(toClaimDto)) };
 }
 
