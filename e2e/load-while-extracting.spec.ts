@@ -47,15 +47,17 @@ test('while a 1 MB article is being extracted, /api/health p95 stays under 200 m
   const res = await extraction;
   await someoneElse.dispose();
 
-  expect(res.status()).toBe(200);
   const raw = await res.body();
-  const body = JSON.parse(raw.toString('utf8')) as { claims: unknown[]; relations: unknown[] };
+  const body = res.ok() ? (JSON.parse(raw.toString('utf8')) as { claims: unknown[]; relations: unknown[] }) : { claims: [], relations: [] };
+  const p95 = percentile(latencies, 95);
+  console.log(`POST /api/extract, 1 MB: ${res.status()} in ${extractMs.toFixed(0)} ms, ${body.claims.length} claims, ${(raw.length / 1048576).toFixed(1)} MB of JSON; health idle: p50 ${percentile(idle, 50).toFixed(1)} ms, p95 ${percentile(idle, 95).toFixed(1)} ms; during it: ${latencies.length} requests, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${(p95 / percentile(idle, 95)).toFixed(1)}x idle), max ${Math.max(...latencies).toFixed(1)} ms`);
+  expect(res.status()).toBe(200);
   expect(body.claims.length).toBeGreaterThan(20_000);
   // The sampling overlapped the extraction: health answered while the big job was still running.
-  expect(sampledWhileBusy || latencies.length >= 20, `${latencies.length} samples`).toBe(true);
-  const p95 = percentile(latencies, 95);
-  console.log(`POST /api/extract, 1 MB: ${extractMs.toFixed(0)} ms, ${body.claims.length} claims, ${(raw.length / 1048576).toFixed(1)} MB of JSON; health idle: p50 ${percentile(idle, 50).toFixed(1)} ms, p95 ${percentile(idle, 95).toFixed(1)} ms; during it: ${latencies.length} requests, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${(p95 / percentile(idle, 95)).toFixed(1)}x idle), max ${Math.max(...latencies).toFixed(1)} ms`);
+  expect(sampledWhileBusy || latencies.length >= 20, `/api/health answered only ${latencies.length} times during the extraction`).toBe(true);
   expect(p95).toBeLessThan(200);
+  // One request held for the whole extraction is one sample among many; the freeze shows in the max.
+  expect(Math.max(...latencies)).toBeLessThan(2_000);
 });
 
 test('the load form shows that claims are being found, with a running clock', async ({ page }) => {
