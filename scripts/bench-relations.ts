@@ -1,6 +1,10 @@
 // `npm run bench:relations`:
 // 1. relation detection (duplicates + contradictions) on a 10,000-word article: target < 500 ms;
-// 2. archive matching ("checked before") per claim against 100,000 reviewed claims, on SQLite and on
+// 2. (`npm run bench:relations -- --scaling`, also run first by default) growth with length: 64 to 1,024
+//    KB of one sentence repeated, the worst case for relation candidates (issue 8); ms per KB at
+//    each size divided by ms per KB at 64 KB (1.00 is linear), and extraction divided by wink-nlp's
+//    bare tokenisation of the same text, timed in the same run;
+// 3. archive matching ("checked before") per claim against 100,000 reviewed claims, on SQLite and on
 //    PostgreSQL: target p95 < 50 ms. Each engine runs in its own process on a database made for the
 //    run (SQLite temp file; PostgreSQL database created and dropped).
 import { spawnSync } from 'node:child_process';
@@ -10,7 +14,9 @@ import { join } from 'node:path';
 import { extractClaims } from '../lib/claims/extract';
 import { findRelations } from '../lib/claims/relations';
 import { mulberry32 } from './train-claims';
-import { makeArticle } from './make-article';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { makeArticle, repeatSentence } from './make-article';
 
 const ARCHIVE_SIZE = Number(process.env.BENCH_ARCHIVE_SIZE ?? 100_000);
 const QUERIES = 200;
@@ -87,9 +93,61 @@ function runEngine(label: string, url: string): void {
   console.log(`${label.padEnd(11)} ${String(ARCHIVE_SIZE).padStart(9)} ${(r.loadMs / 1000).toFixed(1).padStart(9)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.max.toFixed(1).padStart(7)} ${`${r.hits}/${r.queries}`.padStart(9)}  ${r.p95 < 50 ? 'yes' : 'NO'}   (full-text step alone: p50 ${r.searchP50.toFixed(1)}, p95 ${r.searchP95.toFixed(1)} ms)`);
 }
 
-if (process.argv.includes('--archive')) {
+/** Wall and CPU milliseconds of fn; CPU time (this thread's code is single-threaded) hardly moves
+ * with the shared machine's load, wall time does. */
+function timed(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function scalingBench(): void {
+  console.log('growth with length, one sentence repeated (medians; extraction includes relations; ratios from CPU time):');
+  console.log('KB'.padStart(6), 'claims'.padStart(7), 'relations'.padStart(10), 'wall ms'.padStart(8), 'CPU ms'.padStart(8), 'rel. CPU ms'.padStart(12), 'CPU ms/KB'.padStart(10), 'per-KB ratio'.padStart(13), 'bare wink CPU ms'.padStart(17), 'x bare'.padStart(7));
+  extractClaims(repeatSentence(64 * 1024)); // model, vectors and JIT warmed up outside the timing
+  const nlp = winkNLP(model);
+  let perKb64 = 0;
+  for (const kb of [64, 128, 256, 512, 1024]) {
+    const text = repeatSentence(kb * 1024);
+    // The quadratic version needed minutes at 1 MB: one run there, three below.
+    const runs = kb >= 512 ? 1 : 3;
+    const full: Array<{ wall: number; cpu: number }> = [];
+    const rel: number[] = [];
+    const bare: number[] = [];
+    let claims: ReturnType<typeof extractClaims>['claims'] = [];
+    let relations = 0;
+    for (let r = 0; r < runs; r++) {
+      full.push(timed(() => {
+        const extraction = extractClaims(text);
+        claims = extraction.claims;
+        relations = extraction.relations.length;
+      }));
+      const checkworthy = claims.filter((c) => c.checkworthy);
+      rel.push(timed(() => findRelations(checkworthy)).cpu);
+      bare.push(timed(() => {
+        const doc = nlp.readDoc(text);
+        doc.sentences().out();
+        doc.tokens().out(nlp.its.value);
+      }).cpu);
+    }
+    const wall = percentile(full.map((f) => f.wall), 50);
+    const cpu = percentile(full.map((f) => f.cpu), 50);
+    const b = percentile(bare, 50);
+    if (kb === 64) perKb64 = cpu / kb;
+    console.log(String(kb).padStart(6), String(claims.length).padStart(7), String(relations).padStart(10), wall.toFixed(0).padStart(8), cpu.toFixed(0).padStart(8), percentile(rel, 50).toFixed(0).padStart(12), (cpu / kb).toFixed(2).padStart(10), (cpu / kb / perKb64).toFixed(2).padStart(13), b.toFixed(0).padStart(17), (cpu / b).toFixed(1).padStart(7));
+  }
+  console.log('');
+}
+
+if (process.argv.includes('--scaling')) {
+  scalingBench();
+} else if (process.argv.includes('--archive')) {
   void archiveBench().catch((e: unknown) => { console.error(e); process.exit(1); });
 } else {
+  scalingBench();
   const text = makeArticle(10_000);
   const { claims } = extractClaims(text);
   findRelations(claims);

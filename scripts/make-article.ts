@@ -19,3 +19,8 @@ export function makeArticle(words: number): string {
   }
   return out.join('\n\n');
 }
+
+/** `bytes` of one check-worthy sentence repeated (issue 8's worst case: every claim alike). */
+export function repeatSentence(bytes: number, sentence = 'Unemployment fell to 4.2 percent in May. '): string {
+  return sentence.repeat(Math.floor(bytes / Buffer.byteLength(sentence, 'utf8'))).trimEnd();
+}

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   unsupported_format: 415,
   invalid: 422,
   too_many_requests: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

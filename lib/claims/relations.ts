@@ -99,20 +99,47 @@ function scopeMarkers(s: string): string {
  */
 const MAX_CANDIDATES = 20;
 
-function candidatePairs(words: Array<Set<string>>): Array<[number, number]> {
+/**
+ * From each claim, at most this many later claims are looked at per shared word. A word that a
+ * hundred claims share says little about which two belong together, and scanning its whole list
+ * from every claim made a draft that repeats itself quadratic (1 MB of one sentence: 69 s). Rarer
+ * words are still scanned whole, so a draft of ordinary length pairs exactly as a full scan would
+ * (relations.test.ts checks that on the labelled set).
+ */
+export const POSTINGS_PER_WORD = 64;
+
+export type RelationOptions = {
+  /** Later claims looked at per shared word; Infinity scans every one (the exhaustive reference). */
+  postingsPerWord?: number;
+};
+
+function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Array<[number, number]> {
   const index = new Map<string, number[]>();
-  words.forEach((ws, i) => {
+  // Where claim i sits in each of its words' lists, in the order words[i] iterates.
+  const positions = words.map((ws, i) => {
+    const at: number[] = [];
     for (const w of ws) {
       const list = index.get(w);
-      if (list) list.push(i);
-      else index.set(w, [i]);
+      if (list) at.push(list.push(i) - 1);
+      else {
+        index.set(w, [i]);
+        at.push(0);
+      }
     }
+    return at;
   });
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < words.length; i++) {
     const shared = new Map<number, number>();
+    let k = 0;
     for (const w of words[i]!) {
-      for (const j of index.get(w)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const list = index.get(w)!;
+      const from = positions[i]![k++]! + 1;
+      const to = Math.min(list.length, from + postingsPerWord);
+      for (let p = from; p < to; p++) {
+        const j = list[p]!;
+        shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
     }
     // Keep the closest matches only, so a draft that repeats itself stays linear.
     const best = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
@@ -126,10 +153,10 @@ const sameValue = (x: ClaimNumber, y: ClaimNumber) => x.kind === y.kind && x.val
 // "8 of the city's 22 branches": the 8 counts a part, not the whole.
 const isPart = (c: ExtractedClaim, n: ClaimNumber) => /^\s+of\s+(?:\S+\s+){0,2}\d/.test(c.quote.slice(n.end - c.start, n.end - c.start + 30));
 
-export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
+export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
-  const pairs = candidatePairs(words);
+  const pairs = candidatePairs(words, options.postingsPerWord ?? POSTINGS_PER_WORD);
   const shared = (i: number, j: number) => [...words[i]!].filter((w) => words[j]!.has(w));
   // Per-claim work done once, not once per candidate pair.
   const measured = claims.map(measurable);
@@ -138,7 +165,17 @@ export function findRelations(claims: ExtractedClaim[]): ClaimRelation[] {
 
   // Pass 1, duplicates. They form groups; a claim is linked to a group once, not to every member.
   const group = claims.map((_, i) => i);
-  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  // Iterative: a long draft can chain thousands of claims, deeper than the call stack allows.
+  const root = (i: number): number => {
+    let r = i;
+    while (group[r] !== r) r = group[r]!;
+    for (let k = i; k !== r; ) {
+      const parent = group[k]!;
+      group[k] = r;
+      k = parent;
+    }
+    return r;
+  };
   for (const [i, j] of pairs) {
     if (root(i) === root(j)) continue;
     const [a, b] = [claims[i]!, claims[j]!];

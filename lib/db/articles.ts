@@ -2,7 +2,7 @@
 import 'server-only';
 import { AppError, fromZodError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
-import { extractClaims } from '../claims/extract';
+import { extractClaimsOffThread } from '../extraction-pool';
 import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-text';
 import { articleInputSchema, type ArticleInput } from '../ingest/schema';
 import { db } from './client';
@@ -84,7 +84,7 @@ export async function createArticle(
   assertArticleText(text);
   // Extraction runs before the transaction: it is pure and can take a moment on long drafts, and
   // SQLite holds its write lock for the whole transaction.
-  const extraction = extractClaims(text);
+  const extraction = await extractClaimsOffThread(text);
   const id = await db().$transaction(async (tx) => {
     const article = await tx.article.create({
       data: { title: parsed.data.title, byline: parsed.data.byline, sourceFormat, status: 'draft', createdById: actor.id },

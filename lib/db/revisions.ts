@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError, fromZodError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import { reanchor, type AnchorResult } from '../anchoring/reanchor';
-import { extractClaims } from '../claims/extract';
 import type { ExtractedClaim } from '../claims/schema';
 import { NOT_A_CLAIM } from '../claims/edit-schema';
 import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-text';
 import { revisionInputSchema, type RevisionInput } from '../ingest/schema';
 import { noteReviewChange } from './article-status';
 import { CONTEXT_CHARS, normaliseLineEnds } from './articles';
+import { extractClaimsOffThread } from '../extraction-pool';
 import { db } from './client';
 import { recordEvent } from './events';
 
@@ -72,9 +72,10 @@ export async function loadRevision(
     where: { revisionId: latest.id, archivedAt: null },
     select: { id: true, start: true, end: true, quote: true, contextBefore: true, contextAfter: true, version: true, status: true },
   });
-  // Both pure and possibly slow on long drafts: done before the transaction, as for a first draft.
+  // Both pure and possibly slow on long drafts: done before the transaction, as for a first draft,
+  // and extraction off the request thread (lib/extraction-pool) so other requests stay fast.
   const results = reanchor(latest.text, newText, current);
-  const extraction = extractClaims(newText);
+  const extraction = await extractClaimsOffThread(newText);
 
   const number = latest.number + 1;
   const context = (start: number, end: number) => ({
