@@ -5,5 +5,5 @@ import { withAuth } from 'next-auth/middleware';
 export default withAuth({ pages: { signIn: '/signin' } });
 
 export const config = {
-  matcher: ['/((?!api|_next|signin|setup|favicon.ico).*)'],
+  matcher: ['/((?!api|_next|signin|setup|favicon.ico|icon.svg).*)'],
 };

@@ -16,7 +16,7 @@ export default async function UsersPage() {
       <h1>Accounts</h1>
       <table className="articles">
         <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Created</th></tr></thead>
-        <tbody>{users.map((u) => <tr key={u.id}><td>{u.email}</td><td>{u.name}</td><td>{u.role}</td><td>{u.createdAt.slice(0, 10)}</td></tr>)}</tbody>
+        <tbody>{users.map((u) => <tr key={u.id}><td data-label="Email">{u.email}</td><td data-label="Name">{u.name}</td><td data-label="Role">{u.role}</td><td data-label="Created">{u.createdAt.slice(0, 10)}</td></tr>)}</tbody>
       </table>
       <CreateUserForm />
     </div>
