@@ -32,5 +32,5 @@ export default function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ['/((?!api|_next|favicon.ico).*)'],
+  matcher: ['/((?!api|_next|favicon.ico|icon.svg).*)'],
 };

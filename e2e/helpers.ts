@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 export const PASSWORD = 'correct horse battery staple';
 /** The one-time set-up token the test server was started with (playwright.config.ts). */
@@ -21,4 +22,13 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
+}
+
+export type CreatedClaim = { id: string; version: number; ordinal: number; quote: string };
+
+/** Loads an article over the API as the signed-in editor (the seed article unless text is given). */
+export async function createArticle(page: Page, title: string, text?: string): Promise<{ id: string; claims: CreatedClaim[] }> {
+  const res = await page.request.post('/api/articles', { data: { title, text: text ?? readFileSync('e2e/fixtures/seed-article.txt', 'utf8') } });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: string; claims: CreatedClaim[] };
 }

@@ -28,7 +28,8 @@ test('duplicates are suggested, confirmed and share a verdict in one click; a re
 
   // Jump to the duplicate from the link and apply the same verdict in one click.
   await link.getByRole('button', { name: /^claim \d+$/ }).click();
-  // The claim itself (the same sentence may also show as "checked before" from other articles).
+  // The quote block, not the text anywhere: an earlier article's review of the same sentence may show
+  // under "Checked before" once its search answers.
   await expect(dialog.locator('blockquote.claim-quote-full')).toContainText("Russia's veto was the eighth by the country");
   await dialog.locator('[data-relation-type="duplicates"]').getByRole('button', { name: 'Apply its verdict (True) here' }).click();
   await expect(dialog.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible();

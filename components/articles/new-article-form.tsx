@@ -51,7 +51,7 @@ export function NewArticleForm() {
           <option value="html">HTML (converted to text; scripts and styles removed)</option>
         </select>
       </Field>
-      <Field id="file" label="…or upload a file">
+      <Field id="file" label="…or upload a file" error={fields.file}>
         <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.docx" />
       </Field>
       <button type="submit" className="primary" disabled={busy}>{busy ? 'Loading and finding claims…' : 'Load article'}</button>

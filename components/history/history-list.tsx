@@ -1,44 +1,58 @@
-import type { EventDto } from '@/lib/db/history';
+'use client';
+// The article's review history, newest first: names, one time format, repeated exports as one line
+// (grouped on the server: lib/history/summary.ts), and filters by person and kind. React escapes
+// every string shown here.
+import { useMemo, useState } from 'react';
 import { describeEvent } from '@/lib/history/events';
+import { eventKind, HISTORY_KINDS, type HistoryEntry } from '@/lib/history/summary';
+import { RelativeTime } from './relative-time';
 
-function summary(e: EventDto): string {
-  const after = (e.after ?? {}) as Record<string, unknown>;
-  const before = (e.before ?? {}) as Record<string, unknown>;
-  switch (e.type) {
-    case 'verdict.recorded': return `${before.rating ? `${String(before.rating)} → ` : ''}${String(after.rating ?? '')}${after.revision ? ` (on draft ${String(after.revision)})` : ''}${after.correction ? ', with a correction' : ''}`;
-    case 'revision.loaded': return `draft ${String(after.revision ?? '')}: ${String(after.kept ?? 0)} kept, ${String(after.stale ?? 0)} changed, ${String(after.removed ?? 0)} removed, ${String(after.new ?? 0)} new`;
-    case 'claim.changed': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"`;
-    case 'claim.archived': return `"${String(before.quote ?? '')}" (removed in draft ${String(after.revision ?? '')})`;
-    case 'correction.accepted': case 'correction.rejected': return String(after.correction ?? '');
-    case 'article.verified': return after.override ? `override: ${String(after.override)}` : `gate met on draft ${String(after.revision ?? '')}`;
-    case 'article.unverified': return `after ${String(after.cause ?? 'a change')}`;
-    case 'article.updated': return Object.keys(after).map((k) => (k === 'publicUrl' ? `public URL: ${String(after[k] ?? 'none')}` : 'corrections note edited')).join('; ');
-    case 'source.added': return String(after.title ?? after.url ?? '');
-    case 'source.removed': return String(before.title ?? before.url ?? '');
-    case 'claim.dismissed': return String(after.dismissReason ?? '');
-    case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
-    case 'article.exported': return String(after.format ?? '').toUpperCase();
-    case 'claim.added': case 'claim.not-a-claim': return `"${String(after.quote ?? '')}"`;
-    case 'claim.resized': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"${after.stale ? ' (check its verdict again)' : ''}`;
-    case 'claim.split': return Array.isArray(after.parts) ? (after.parts as Array<{ quote?: unknown }>).map((p) => `"${String(p.quote ?? '')}"`).join(' and ') : '';
-    case 'claim.merged': return `${Array.isArray(before.claims) ? before.claims.length : 2} claims → "${String(after.quote ?? '')}"`;
-    default: return '';
-  }
-}
+const SYSTEM = 'system';
 
-/** The article's review history, newest first. React escapes every string shown here. */
-export function HistoryList({ events, ordinals }: { events: EventDto[]; ordinals: Map<string, number> }) {
-  if (events.length === 0) return <p className="empty">Nothing has happened yet.</p>;
+/** `entries` oldest first, as groupEvents returns them. */
+export function HistoryList({ entries: all, ordinals, now }: { entries: HistoryEntry[]; ordinals: Record<string, number>; now: number }) {
+  const [person, setPerson] = useState('');
+  const [kind, setKind] = useState('');
+  const people = useMemo(() => [...new Set(all.map((e) => e.actorName ?? SYSTEM))].sort((a, b) => a.localeCompare(b)), [all]);
+  const kinds = useMemo(() => HISTORY_KINDS.filter((k) => all.some((e) => eventKind(e.type) === k.id)), [all]);
+  // Grouped before filtering: two runs of exports with a verdict between them stay two lines
+  // even when the filter hides the verdict.
+  const entries = useMemo(
+    () => all.filter((e) => (!person || (e.actorName ?? SYSTEM) === person) && (!kind || eventKind(e.type) === kind)).reverse(),
+    [all, person, kind],
+  );
+
+  if (all.length === 0) return <p className="empty">Nothing has happened yet.</p>;
   return (
-    <ol className="history" aria-label="History">
-      {[...events].reverse().map((e) => (
-        <li key={e.id} data-event-type={e.type}>
-          <time dateTime={e.at}>{new Date(e.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>{' '}
-          <strong>{e.actor ?? 'system'}</strong> {describeEvent(e.type)}
-          {e.target.type === 'claim' && ordinals.has(e.target.id) ? ` on claim ${ordinals.get(e.target.id)}` : ''}
-          {summary(e) ? <>: <span className="history-detail">{summary(e)}</span></> : null}
-        </li>
-      ))}
-    </ol>
+    <>
+      <div className="history-filters" role="group" aria-label="Filter the history">
+        <label>
+          Person{' '}
+          <select value={person} onChange={(e) => setPerson(e.target.value)}>
+            <option value="">Everyone</option>
+            {people.map((p) => <option key={p} value={p}>{p}</option>)}
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">Everything</option>
+            {kinds.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+          </select>
+        </label>
+      </div>
+      {entries.length === 0 ? <p className="empty">Nothing matches these filters.</p> : null}
+      <ol className="history" aria-label="History">
+        {entries.map((e) => (
+          <li key={e.key} data-event-type={e.type} data-count={e.count}>
+            <RelativeTime iso={e.at} now={now} />{' '}
+            <strong>{e.actorName ?? SYSTEM}</strong> {describeEvent(e.type)}
+            {e.count > 1 ? ` ${e.count} times` : ''}
+            {e.target.type === 'claim' && ordinals[e.target.id] !== undefined ? ` on claim ${ordinals[e.target.id]}` : ''}
+            {e.detail ? <>: <span className="history-detail">{e.detail}</span></> : null}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

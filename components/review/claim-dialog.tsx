@@ -1,49 +1,80 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import type { RelationDto } from '@/lib/db/articles';
+import type { RelationDto, SourceDto } from '@/lib/claims/dto';
 import type { ReviewClaim } from './view-model';
-import { RATINGS } from '@/lib/verdicts/scale';
 import { stateLabel, stateSymbol } from '@/lib/verdicts/display';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
-import { callApi } from '@/components/ui/api-client';
+import { RelativeTime } from '@/components/history/relative-time';
 import { ArchiveMatches, ClaimRelations } from './claim-links';
 import { ClaimEditing } from './claim-editing';
+import { DraftOffer, useLeaveGuard } from './draft-guard';
+import { SourcesSection, pendingSource } from './sources-section';
+import { DISMISS_FIELDS, SOURCE_FIELDS, VERDICT_FIELDS, useClaimDraft } from './use-claim-draft';
+import { useClaimActions } from './use-claim-actions';
+import { VerdictForm } from './verdict-form';
 
 type Props = {
-  claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[]; onClose: () => void; onOpenClaim: (id: string) => void;
+  claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[];
+  onClose: () => void; onOpenClaim: (id: string) => void;
   /** The article text: correcting the claim's span needs the words around it. */
   text?: string;
+  /** Puts focus back on the claim in the list or the text once the dialog has closed. */
+  onCloseAutoFocus: (event: Event) => void;
 };
 
-export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, text }: Props) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text }: Props) {
+  const draft = useClaimDraft(claim);
+  const actions = useClaimActions();
+  const { busy, error, fields, notice, send } = actions;
+  const { guard, prompt } = useLeaveGuard(draft, claim.ordinal);
 
-  async function send(url: string, init: RequestInit, done: string, form?: HTMLFormElement) {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const res = await callApi(url, init);
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.message);
-      setFields(res.fields ?? {});
-      return;
-    }
-    setFields({});
-    form?.reset();
-    setNotice(done);
-    router.refresh();
+  async function addSource() {
+    const source = pendingSource(draft.values);
+    if (!source) return;
+    const res = await actions.request(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify(source) });
+    if (!res.ok) return;
+    draft.clear(SOURCE_FIELDS);
+    actions.done('Source added.');
   }
 
+  // A source filled in but not added goes in first: a verdict saved without it would be reviewed
+  // with a source missing. If the source is refused, the verdict waits and says why.
+  async function saveVerdict() {
+    const v = draft.values;
+    const source = pendingSource(v);
+    if (source) {
+      const added = await actions.request(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify(source) },
+        (m) => `The verdict is not saved yet: the source you filled in could not be added. ${m} Fix the source below or clear its fields, then save again.`);
+      if (!added.ok) return;
+      draft.clear(SOURCE_FIELDS);
+    }
+    const res = await actions.request(`/api/claims/${claim.id}/verdict`, {
+      method: 'POST',
+      body: JSON.stringify({ rating: v.rating, explanation: v.explanation, correction: v.correction || undefined, version: claim.version }),
+    }, (m) => (source ? `The source was added, but the verdict was not saved: ${m}` : m));
+    if (!res.ok) {
+      if (source) actions.done(`Source “${source.title}” added.`);
+      return;
+    }
+    draft.clear(VERDICT_FIELDS);
+    actions.done(source ? `Verdict saved, with the source “${source.title}”.` : 'Verdict saved.');
+  }
+
+  async function dismiss() {
+    const ok = await send(`/api/claims/${claim.id}/dismiss`, { method: 'POST', body: JSON.stringify({ reason: draft.values.dismissReason, version: claim.version }) }, 'Claim dismissed.');
+    if (ok) draft.clear(DISMISS_FIELDS);
+  }
+
+  const removeSource = (s: SourceDto) => void send(`/api/claims/${claim.id}/sources/${s.id}`, { method: 'DELETE' }, 'Source removed.');
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Claim ${claim.ordinal}`} description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}>
+    <Dialog
+      open
+      onOpenChange={(o) => { if (!o) guard(onClose); }}
+      onCloseAutoFocus={onCloseAutoFocus}
+      title={`Claim ${claim.ordinal}`}
+      description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}
+    >
       <blockquote className="claim-quote-full">{quote}</blockquote>
       <p className="claim-meta">
         Type: <strong>{claim.type}</strong> · check-worthiness {Math.round(claim.score * 100)}%
@@ -62,6 +93,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         </div>
       ) : null}
 
+      <DraftOffer draft={draft} />
       <FormError message={error} />
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
@@ -70,78 +102,15 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           <h3>Current verdict: {claim.verdict.rating}</h3>
           <p>{claim.verdict.explanation}</p>
           {claim.verdict.correction ? <p>Correction ({claim.verdict.correctionStatus === 'proposed' ? 'awaiting an editor' : claim.verdict.correctionStatus}): <ins>{claim.verdict.correction}</ins></p> : null}
-          <p className="claim-meta">by {claim.verdict.author}, {new Date(claim.verdict.createdAt).toLocaleString()}, on draft {claim.verdict.revisionNumber}</p>
+          <p className="claim-meta">by {claim.verdict.author}, <RelativeTime iso={claim.verdict.createdAt} />, on draft {claim.verdict.revisionNumber}</p>
         </section>
       ) : null}
       <ArchiveMatches claim={claim} busy={busy} send={send} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <form
-        key={`verdict-${claim.version}`}
-        aria-label="Verdict"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          void send(`/api/claims/${claim.id}/verdict`, {
-            method: 'POST',
-            body: JSON.stringify({ rating: f.get('rating'), explanation: f.get('explanation'), correction: f.get('correction') || undefined, version: claim.version }),
-          }, 'Verdict saved.', e.currentTarget);
-        }}
-      >
-        <h3>{claim.verdict ? 'Change the verdict' : 'Verdict'}</h3>
-        <Field id="rating" label="Rating" error={fields.rating}>
-          <select id="rating" name="rating" defaultValue={claim.verdict?.rating ?? ''} required>
-            <option value="" disabled>Choose…</option>
-            {RATINGS.map((r) => <option key={r} value={r}>{r}</option>)}
-          </select>
-        </Field>
-        <Field id="explanation" label="Explanation" error={fields.explanation}>
-          <textarea id="explanation" name="explanation" rows={3} required maxLength={5000} defaultValue={claim.verdict?.explanation ?? ''} />
-        </Field>
-        <Field id="correction" label="Correction (what the sentence should say)" error={fields.correction}>
-          <textarea id="correction" name="correction" rows={2} maxLength={5000} defaultValue={claim.verdict?.correctionStatus === 'rejected' ? '' : claim.verdict?.correction ?? ''} />
-        </Field>
-        <button type="submit" className="primary" disabled={busy}>Save verdict</button>
-      </form>
+      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => void saveVerdict()} />
 
-      <section aria-label="Sources">
-        <h3>Sources ({claim.sources.length})</h3>
-        {claim.sources.length === 0 ? <p className="empty">No sources yet. A verdict needs at least one before export.</p> : null}
-        <ul className="sources">
-          {claim.sources.map((s) => (
-            <li key={s.id}>
-              <a href={s.url} target="_blank" rel="noopener noreferrer">{s.title}</a> <span className={`stance stance-${s.stance}`}>{s.stance}</span>
-              {s.quote ? <q>{s.quote}</q> : null}
-              <button type="button" className="link danger" disabled={busy} onClick={() => void send(`/api/claims/${claim.id}/sources/${s.id}`, { method: 'DELETE' }, 'Source removed.')}>
-                Remove<span className="sr-only"> {s.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          aria-label="Add a source"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
-            void send(`/api/claims/${claim.id}/sources`, {
-              method: 'POST',
-              body: JSON.stringify({ url: f.get('url'), title: f.get('title'), quote: f.get('quote') || undefined, stance: f.get('stance') }),
-            }, 'Source added.', e.currentTarget);
-          }}
-        >
-          <Field id="source-url" label="Source URL" error={fields.url}><input id="source-url" name="url" type="url" required placeholder="https://" /></Field>
-          <Field id="source-title" label="Source title" error={fields.title}><input id="source-title" name="title" required /></Field>
-          <Field id="source-quote" label="Quoted passage" error={fields.quote}><textarea id="source-quote" name="quote" rows={2} /></Field>
-          <Field id="source-stance" label="Stance" error={fields.stance}>
-            <select id="source-stance" name="stance" defaultValue="supports">
-              <option value="supports">Supports the claim</option>
-              <option value="refutes">Refutes the claim</option>
-              <option value="context">Context</option>
-            </select>
-          </Field>
-          <button type="submit" disabled={busy}>Add source</button>
-        </form>
-      </section>
+      <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => void addSource()} onRemove={removeSource} />
 
       <form
         key={`speaker-${claim.version}`}
@@ -165,9 +134,9 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         <button type="submit" disabled={busy}>Save attribution</button>
       </form>
 
-      <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={onOpenClaim} fields={fields} />
+      <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={(id) => guard(() => onOpenClaim(id))} fields={fields} />
 
-      {text !== undefined ? <ClaimEditing key={`edit-${claim.id}`} claim={claim} claims={claims} text={text} onOpenClaim={onOpenClaim} onClose={onClose} /> : null}
+      {text !== undefined ? <ClaimEditing key={`edit-${claim.id}`} claim={claim} claims={claims} text={text} onOpenClaim={(id) => guard(() => onOpenClaim(id))} onClose={onClose} /> : null}
 
       {claim.status !== 'dismissed' ? (
         <form
@@ -175,17 +144,17 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           className="dismiss"
           onSubmit={(e) => {
             e.preventDefault();
-            const f = new FormData(e.currentTarget);
-            void send(`/api/claims/${claim.id}/dismiss`, { method: 'POST', body: JSON.stringify({ reason: f.get('reason'), version: claim.version }) }, 'Claim dismissed.', e.currentTarget);
+            void dismiss();
           }}
         >
           <h3>Not checkable?</h3>
           <Field id="dismiss-reason" label="Reason (opinion, question, prediction…)" error={fields.reason}>
-            <input id="dismiss-reason" name="reason" required maxLength={2000} />
+            <input id="dismiss-reason" name="reason" required maxLength={2000} value={draft.values.dismissReason} onChange={(e) => draft.set('dismissReason', e.target.value)} />
           </Field>
           <button type="submit" className="secondary" disabled={busy}>Dismiss claim</button>
         </form>
       ) : null}
+      {prompt}
     </Dialog>
   );
 }

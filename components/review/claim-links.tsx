@@ -3,13 +3,12 @@
 // duplicate's verdict) and matches from earlier reviews in other articles ("we checked this before").
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { RelationDto } from '@/lib/db/articles';
-import type { ArchiveMatch } from '@/lib/db/archive';
+import type { ArchiveMatch, RelationDto } from '@/lib/claims/dto';
+import { formatDate } from '@/lib/history/time';
 import { callApi } from '@/components/ui/api-client';
 import { Field } from '@/components/ui/field';
+import type { Send } from './use-claim-actions';
 import type { ReviewClaim } from './view-model';
-
-type Send = (url: string, init: RequestInit, done: string, form?: HTMLFormElement) => Promise<void>;
 
 const LABEL: Record<string, string> = { duplicates: 'Same fact as', contradicts: 'Contradicts', supports: 'Supports' };
 
@@ -97,7 +96,7 @@ export function ArchiveMatches({ claim, busy, send }: { claim: ReviewClaim; busy
       <ul>
         {matches.map((m) => (
           <li key={m.claimId} data-testid="archive-match">
-            Rated <strong>{m.rating}</strong> on {new Date(m.ratedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })} in{' '}
+            Rated <strong>{m.rating}</strong> on {formatDate(m.ratedAt)} in{' '}
             <Link href={`/articles/${m.articleId}`}>{m.articleTitle}</Link>: <q>{m.quote}</q>
             <p>{m.explanation}</p>
             {m.sources.length ? <p className="claim-meta">Sources: {m.sources.map((s) => s.title).join('; ')}</p> : null}

@@ -1,89 +1,106 @@
 'use client';
 // The review screen: the article as a proof with claims marked in place, a side list in step with
-// it, and the claim dialog. j/k move between claims, Enter opens one, Esc closes the dialog.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { matchesFilter, stateClass, stateLabel, stateSymbol, type ClaimFilter } from '@/lib/verdicts/display';
+// it, and the claim dialog. One selection: the text, the list and the dialog always show the same
+// claim; j/k move it (and focus with it), Enter opens it, focus comes back to it when the dialog
+// closes, and ? lists the keys.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { countStates, matchesFilter } from '@/lib/verdicts/display';
+import { linkBadges } from '@/lib/claims/link-badges';
+import { stepSelection } from '@/lib/claims/navigation';
+import { ArticleText, StateLegend } from './article-proof';
 import { ClaimDialog } from './claim-dialog';
 import { SelectionAddClaim } from './claim-editing';
-import type { ReviewArticle } from './view-model';
+import { ClaimSidebar, LIST_FILTERS, type ListFilter } from './claim-sidebar';
+import { ShortcutsHelp } from './shortcuts-help';
+import { listDraftClaimIds } from './use-claim-draft';
+import { useReviewKeys } from './use-review-keys';
+import type { ReviewArticle, ReviewClaim } from './view-model';
 
-type Filter = ClaimFilter | 'contradictions';
-const FILTERS: Array<{ id: Filter; label: string }> = [
-  { id: 'all', label: 'All' },
-  { id: 'open', label: 'Open' },
-  { id: 'reviewed', label: 'Reviewed' },
-  { id: 'dismissed', label: 'Dismissed' },
-  { id: 'stale', label: 'Changed' },
-  { id: 'contradictions', label: 'Contradictions' },
-];
+/** Where a selection came from: that side is already in view, the other one scrolls to it. */
+type SelectFrom = 'text' | 'list' | 'keys' | 'dialog';
+
+const smooth = (): ScrollBehavior => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+
+/** The claim's button in the list when it is shown (not filtered out, not in a closed drawer). */
+function listItem(id: string): HTMLElement | null {
+  const el = document.getElementById(`item-${id}`)?.querySelector('button') ?? null;
+  return el && el.getClientRects().length > 0 ? el : null;
+}
 
 export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<ListFilter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drafts, setDrafts] = useState<Set<string>>(() => new Set());
+  // Event handlers read the latest values without re-subscribing on every change.
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  const openRef = useRef(openId);
+  openRef.current = openId;
 
-  // Claims in a contradiction nobody has dismissed: flagged in the text and the list, and a filter.
-  const contradicted = useMemo(() => {
-    const out = new Map<string, number[]>();
-    const ordinal = new Map(article.claims.map((c) => [c.id, c.ordinal]));
-    for (const r of article.relations) {
-      if (r.type !== 'contradicts' || r.status === 'dismissed') continue;
-      out.set(r.a, [...(out.get(r.a) ?? []), ordinal.get(r.b) ?? 0]);
-      out.set(r.b, [...(out.get(r.b) ?? []), ordinal.get(r.a) ?? 0]);
-    }
-    return out;
-  }, [article]);
-  const inFilter = useCallback(
-    (c: (typeof article.claims)[number], f: Filter) => (f === 'contradictions' ? contradicted.has(c.id) : matchesFilter(c, f)),
-    [contradicted],
-  );
+  const badges = useMemo(() => linkBadges(article.claims, article.relations), [article]);
+  const inFilter = useCallback((c: ReviewClaim, f: ListFilter) => {
+    if (f === 'contradictions') return badges.contradicts.has(c.id);
+    if (f === 'duplicates') return badges.duplicates.has(c.id);
+    return matchesFilter(c, f);
+  }, [badges]);
   const visible = useMemo(() => article.claims.filter((c) => inFilter(c, filter)), [article.claims, filter, inFilter]);
-  // Done means what the exports would publish as checked: rated or dismissed, never stale.
-  const done = article.claims.filter((c) => c.publicState.kind === 'rated' || c.publicState.kind === 'dismissed').length;
-  const total = article.claims.length;
+  const counts = useMemo(() => countStates(article.claims), [article.claims]);
+  const filterCounts = useMemo(
+    () => Object.fromEntries(LIST_FILTERS.map((f) => [f.id, article.claims.filter((c) => inFilter(c, f.id)).length])) as Record<ListFilter, number>,
+    [article.claims, inFilter],
+  );
 
-  // Text segments: plain runs between claim spans (spans never overlap: extraction keeps them apart).
-  const segments = useMemo(() => {
-    const out: Array<{ text: string; claim?: (typeof article.claims)[number] }> = [];
-    let pos = 0;
-    for (const c of [...article.claims].sort((a, b) => a.start - b.start)) {
-      if (c.start < pos) continue;
-      if (c.start > pos) out.push({ text: article.text.slice(pos, c.start) });
-      out.push({ text: article.text.slice(c.start, c.end), claim: c });
-      pos = c.end;
-    }
-    if (pos < article.text.length) out.push({ text: article.text.slice(pos) });
-    return out;
-  }, [article]);
+  // Which claims hold unsaved text in this browser: read after mounting (the server cannot know)
+  // and again whenever a dialog closes.
+  useEffect(() => {
+    if (openId === null) setDrafts(listDraftClaimIds());
+  }, [openId]);
 
-  const select = useCallback((id: string, scroll = true) => {
+  const select = useCallback((id: string, from: SelectFrom) => {
+    if (id === selectedRef.current && from === 'list') return;
     setSelectedId(id);
-    if (!scroll) return;
-    document.getElementById(`mark-${id}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    document.getElementById(`item-${id}`)?.scrollIntoView({ block: 'nearest' });
+    selectedRef.current = id;
+    if (from !== 'text') document.getElementById(`mark-${id}`)?.scrollIntoView({ block: 'center', behavior: smooth() });
+    if (from !== 'list') listItem(id)?.scrollIntoView({ block: 'nearest' });
   }, []);
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (openId || e.metaKey || e.ctrlKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (visible.length === 0) return;
-      const i = Math.max(0, visible.findIndex((c) => c.id === selectedId));
-      if (e.key === 'j') {
-        e.preventDefault();
-        select(visible[Math.min(visible.length - 1, selectedId ? i + 1 : 0)]!.id);
-      } else if (e.key === 'k') {
-        e.preventDefault();
-        select(visible[Math.max(0, i - 1)]!.id);
-      } else if (e.key === 'Enter' && selectedId && !(target && ['BUTTON', 'A'].includes(target.tagName))) {
-        e.preventDefault();
-        setOpenId(selectedId);
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openId, selectedId, visible, select]);
+  /** Focus follows the selection, so Enter on the focused claim always opens the selected one. */
+  const focusClaim = useCallback((id: string) => {
+    const target = listItem(id) ?? document.getElementById(`mark-${id}`);
+    target?.focus({ preventScroll: true });
+  }, []);
+
+  const open = useCallback((id: string, from: SelectFrom) => {
+    select(id, from);
+    setOpenId(id);
+  }, [select]);
+
+  const onStep = useCallback((step: 1 | -1) => {
+    const current = article.claims.find((c) => c.id === selectedRef.current) ?? null;
+    const next = stepSelection(visible, current, step);
+    if (!next) return;
+    select(next, 'keys');
+    focusClaim(next);
+  }, [article.claims, visible, select, focusClaim]);
+  const onOpen = useCallback(() => { if (selectedRef.current) setOpenId(selectedRef.current); }, []);
+  const onHelp = useCallback(() => setHelpOpen(true), []);
+  useReviewKeys({ active: openId === null && !helpOpen, onStep, onOpen, onHelp });
+
+  const onClaimClick = useCallback((id: string) => open(id, 'text'), [open]);
+  const onItemClick = useCallback((id: string) => {
+    // On a phone the drawer gives way, so the claim is in view in the text when the dialog closes.
+    setDrawerOpen(false);
+    open(id, 'list');
+  }, [open]);
+  const onItemFocus = useCallback((id: string) => select(id, 'list'), [select]);
+  const onCloseAutoFocus = useCallback((e: Event) => {
+    e.preventDefault();
+    // Another claim's dialog may have replaced this one (a link between claims): focus stays in it.
+    if (openRef.current === null && selectedRef.current) focusClaim(selectedRef.current);
+  }, [focusClaim]);
 
   const openClaim = article.claims.find((c) => c.id === openId) ?? null;
 
@@ -92,80 +109,44 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
       <div className="proof">
         <h1 className="article-title">{article.title}</h1>
         {article.byline ? <p className="byline">{article.byline}</p> : null}
-        {total === 0 ? (
+        <StateLegend />
+        {article.claims.length === 0 ? (
           <p className="empty">No checkable claims were found in this draft. Read it through: select the words of anything you would check and press Add claim (or the a key).</p>
         ) : null}
-        <div className="article-text" data-testid="article-text">
-          {segments.map((s, i) =>
-            s.claim ? (
-              <mark
-                key={s.claim.id}
-                id={`mark-${s.claim.id}`}
-                className={`claim state-${stateClass(s.claim)}${s.claim.id === selectedId ? ' selected' : ''}${contradicted.has(s.claim.id) ? ' contradicted' : ''}`}
-                data-status={stateLabel(s.claim)}
-                title={`Claim ${s.claim.ordinal}: ${stateLabel(s.claim)}`}
-                onClick={() => {
-                  select(s.claim!.id, false);
-                  setOpenId(s.claim!.id);
-                }}
-              >
-                {s.text}
-                <span className="claim-tag" aria-hidden="true">{stateSymbol(s.claim)}{contradicted.has(s.claim.id) ? ` ⚠${contradicted.get(s.claim.id)!.join(',')}` : ''}</span>
-              </mark>
-            ) : (
-              <span key={`t${i}`}>{s.text}</span>
-            ),
-          )}
-        </div>
-        <SelectionAddClaim articleId={article.id} text={article.text} onAdded={(id) => { select(id, false); setOpenId(id); }} />
+        <ArticleText article={article} selectedId={selectedId} badges={badges} onClaimClick={onClaimClick} />
+        <SelectionAddClaim articleId={article.id} text={article.text} onAdded={(id) => open(id, 'text')} />
       </div>
-      <aside className="side" aria-label="Claims">
-        <div className="progress" aria-label={`${done} of ${total} claims reviewed or dismissed`}>
-          <div className="progress-label"><strong>{done}</strong> of {total} reviewed</div>
-          <progress max={Math.max(total, 1)} value={done} />
-        </div>
-        <div className="filters" role="tablist" aria-label="Filter claims">
-          {FILTERS.map((f) => (
-            <button key={f.id} type="button" role="tab" aria-selected={filter === f.id} className={filter === f.id ? 'active' : ''} onClick={() => setFilter(f.id)}>
-              {f.label} <span className="count">{article.claims.filter((c) => inFilter(c, f.id)).length}</span>
-            </button>
-          ))}
-        </div>
-        <p className="keys-hint"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close</p>
-        {visible.length === 0 ? <p className="empty">No claims in this filter.</p> : null}
-        <ol className="claim-list">
-          {visible.map((c) => (
-            <li key={c.id} id={`item-${c.id}`}>
-              <button
-                type="button"
-                className={`claim-item state-${stateClass(c)}${c.id === selectedId ? ' selected' : ''}`}
-                aria-current={c.id === selectedId ? 'true' : undefined}
-                onClick={() => {
-                  select(c.id);
-                  setOpenId(c.id);
-                }}
-              >
-                <span className="badge"><span aria-hidden="true">{stateSymbol(c)}</span> {stateLabel(c)}</span>
-                <span className="claim-meta">#{c.ordinal} · {c.type}{c.flags.length ? ` · ${c.flags.join(', ')}` : ''}</span>
-                {contradicted.has(c.id) ? <span className="contradiction-badge">⚠ contradicts #{contradicted.get(c.id)!.join(', #')}</span> : null}
-                <span className="claim-quote">{c.end - c.start > 160 ? `${article.text.slice(c.start, c.start + 157)}…` : article.text.slice(c.start, c.end)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      </aside>
-      {openClaim ? <ClaimDialog
+      <button type="button" className="drawer-toggle" aria-controls="claim-drawer" aria-expanded={drawerOpen} onClick={() => setDrawerOpen((o) => !o)}>
+        {drawerOpen ? 'Hide the claim list' : `Claims: ${counts.reviewed}/${counts.total} reviewed`}
+      </button>
+      <ClaimSidebar
+        article={article}
+        visible={visible}
+        counts={counts}
+        filterCounts={filterCounts}
+        filter={filter}
+        onFilter={setFilter}
+        selectedId={selectedId}
+        badges={badges}
+        drafts={drafts}
+        drawerOpen={drawerOpen}
+        onItemClick={onItemClick}
+        onItemFocus={onItemFocus}
+      />
+      {openClaim ? (
+        <ClaimDialog
+          key={openClaim.id}
           claim={openClaim}
           quote={article.text.slice(openClaim.start, openClaim.end)}
           relations={article.relations}
           claims={article.claims}
           text={article.text}
           onClose={() => setOpenId(null)}
-          onOpenClaim={(id) => {
-            select(id);
-            setOpenId(id);
-          }}
-        /> : null}
+          onOpenClaim={(id) => open(id, 'dialog')}
+          onCloseAutoFocus={onCloseAutoFocus}
+        />
+      ) : null}
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

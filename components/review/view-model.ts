@@ -1,13 +1,13 @@
 // What the review screen's client components receive: the article DTO without the fields only the
 // API needs (entities, number details, the quote that the text already holds). At 500 claims this
 // halves the payload the page serialises for the browser.
-import type { ArticleDto, RelationDto } from '@/lib/db/articles';
-import type { ClaimDto } from '@/lib/db/claim-dto';
+import type { ClaimDto, RelationDto } from '@/lib/claims/dto';
 
 export type ReviewClaim = Omit<ClaimDto, 'entities' | 'numbers' | 'quote' | 'text' | 'checkworthy'> & { numbers: string[] };
 export type ReviewArticle = { id: string; title: string; byline: string; text: string; claims: ReviewClaim[]; relations: RelationDto[] };
 
-export function toReviewArticle(a: ArticleDto): ReviewArticle {
+/** Takes any article shape that has these fields (the data layer's ArticleDto does). */
+export function toReviewArticle(a: { id: string; title: string; byline: string; text: string; claims: ClaimDto[]; relations: RelationDto[] }): ReviewArticle {
   return {
     id: a.id,
     title: a.title,

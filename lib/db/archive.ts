@@ -5,6 +5,7 @@
 import 'server-only';
 import { AppError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
+import type { ArchiveMatch } from '../claims/dto';
 import { contentWords } from '../claims/relations';
 import { db, isPostgresUrl, DEFAULT_DATABASE_URL, type Tx } from './client';
 
@@ -65,17 +66,7 @@ export async function candidates(text: string): Promise<string[]> {
   return rows.map((r) => r.claimId);
 }
 
-export type ArchiveMatch = {
-  claimId: string;
-  articleId: string;
-  articleTitle: string;
-  quote: string;
-  rating: string;
-  explanation: string;
-  ratedAt: string;
-  similarity: number;
-  sources: Array<{ url: string; title: string; stance: string }>;
-};
+export type { ArchiveMatch } from '../claims/dto';
 
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;

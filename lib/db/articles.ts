@@ -7,6 +7,7 @@ import { assertArticleText, htmlToText, type SourceFormat } from '../ingest/to-t
 import { articleInputSchema, type ArticleInput } from '../ingest/schema';
 import { db } from './client';
 import { recordEvent } from './events';
+import type { RelationDto } from '../claims/dto';
 import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
 import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 
@@ -22,16 +23,7 @@ export type ArticleSummary = {
   open: number;
 };
 
-export type RelationDto = {
-  id: string;
-  type: string;
-  origin: string;
-  status: string;
-  a: string;
-  b: string;
-  reason: string;
-  note: string;
-};
+export type { RelationDto } from '../claims/dto';
 
 export type RevisionSummary = { id: string; number: number; format: string; createdAt: string; createdBy: string };
 

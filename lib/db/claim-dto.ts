@@ -1,61 +1,10 @@
-// The claim shape every reader gets (API.md `GET /api/articles/:id`), chosen with an explicit select.
+// Builds the claim shape every reader gets (lib/claims/dto.ts) from rows chosen with an explicit select.
+import type { ClaimDto, SpeakerDto, VerdictDto } from '../claims/dto';
 import { NOT_A_CLAIM } from '../claims/edit-schema';
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
-import { publicState, type PublicState } from '../verdicts/public-state';
+import { publicState } from '../verdicts/public-state';
 
-export type SourceDto = {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string;
-  quote: string;
-  stance: string;
-  accessedAt: string;
-  addedBy: string;
-};
-
-export type VerdictDto = {
-  id: string;
-  rating: string;
-  explanation: string;
-  correction: string | null;
-  /** proposed | accepted | rejected; null without a correction. */
-  correctionStatus: string | null;
-  /** The draft the verdict was given on. */
-  revisionNumber: number;
-  author: string;
-  createdAt: string;
-};
-
-export type SpeakerDto = { name: string; type: 'Person' | 'Organization' };
-
-export type ClaimDto = {
-  id: string;
-  ordinal: number;
-  start: number;
-  end: number;
-  quote: string;
-  text: string;
-  type: string;
-  score: number;
-  checkworthy: boolean;
-  flags: ClaimFlag[];
-  entities: ClaimEntity[];
-  numbers: ClaimNumber[];
-  antecedent: string | null;
-  status: string;
-  dismissReason: string | null;
-  version: number;
-  /** A new draft changed the wording under this claim's review (see publicState). */
-  stale: boolean;
-  /** The wording before the draft that last changed it. */
-  previousQuote: string | null;
-  speaker: SpeakerDto | null;
-  /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
-  publicState: PublicState;
-  verdict: VerdictDto | null;
-  sources: SourceDto[];
-};
+export type { ClaimDto, SourceDto, SpeakerDto, VerdictDto } from '../claims/dto';
 
 /**
  * The article's current claims: on its latest draft, not archived, and not marked "not a claim". The

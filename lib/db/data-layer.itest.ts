@@ -106,6 +106,16 @@ describe('loading an article', () => {
     const events = await listHistory(actors.reviewer, articleId);
     assert.deepEqual(events.map((e) => e.type), ['article.loaded', 'claims.extracted']);
     assert.equal(events[0]!.actor, 'editor@example.com');
+    // An account without a name is shown by its email; one with a name, by the name.
+    assert.equal(events[0]!.actorName, 'editor@example.com');
+  });
+
+  test('pasted CRLF line ends are stored as LF, and the offsets index the stored text', async () => {
+    const { id } = await createArticle(actors.editor, { title: 'CRLF', text: 'Fares rose 5 percent in March.\r\n\r\nRidership fell 12 percent.\r\n' });
+    const article = await getArticle(actors.editor, id);
+    assert.equal(article.text, 'Fares rose 5 percent in March.\n\nRidership fell 12 percent.\n');
+    assert.ok(article.claims.length >= 1);
+    for (const c of article.claims) assert.equal(article.text.slice(c.start, c.end), c.quote);
   });
 
   test('empty text is 422, more than 1 MB is 413, and nothing is half-saved', async () => {

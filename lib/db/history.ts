@@ -2,17 +2,10 @@
 import 'server-only';
 import { AppError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
+import type { EventDto } from '../history/dto';
 import { db } from './client';
 
-export type EventDto = {
-  id: string;
-  at: string;
-  actor: string | null;
-  type: string;
-  target: { type: string; id: string };
-  before: unknown;
-  after: unknown;
-};
+export type { EventDto } from '../history/dto';
 
 export async function listHistory(actor: Actor | null, articleId: string): Promise<EventDto[]> {
   assertCan(actor, 'article:read');
@@ -21,12 +14,13 @@ export async function listHistory(actor: Actor | null, articleId: string): Promi
   const events = await db().event.findMany({
     where: { articleId },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    select: { id: true, at: true, type: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { email: true } } },
+    select: { id: true, at: true, type: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { email: true, name: true } } },
   });
   return events.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),
     actor: e.actor?.email ?? null,
+    actorName: e.actor ? e.actor.name || e.actor.email : null,
     type: e.type,
     target: { type: e.targetType, id: e.targetId },
     before: e.before === null ? null : (JSON.parse(e.before) as unknown),

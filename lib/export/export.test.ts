@@ -46,6 +46,8 @@ test('HTML export escapes everything from users, links only http(s), and says "n
   assert.ok(!/href="javascript:/i.test(html));
   assert.ok(html.includes('href="https://example.org/report?a=1&amp;b=2"'));
   assert.match(html, /<mark class="claim verdict-mostly-false"[^>]*data-verdict="Mostly false"/);
+  // Mostly false has its own shape, not False's cross: print and greyscale keep them apart.
+  assert.match(html, /<span class="claim-state" aria-label="Mostly false">▼<\/span>/);
   assert.match(html, /<del>Officials said &lt;b&gt;87&lt;\/b&gt; people died.<\/del> <ins>Officials said 78 people died.<\/ins>/);
   assert.match(html, /id="note-1"/);
   assert.match(html, /Not verified/);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { publicState } from './public-state';
+import { RATINGS } from './scale';
 
 const rated = { rating: 'True' };
 
@@ -35,4 +36,17 @@ test('open and in-review claims never look checked', () => {
 test('Unverifiable is rated without a ratingValue and has its own style token', () => {
   const s = publicState({ status: 'reviewed', verdict: { rating: 'Unverifiable' } });
   assert.deepEqual([s.kind, s.ratingValue, s.css, s.symbol], ['rated', null, 'unverifiable', '?']);
+});
+
+test('every verdict and every other state has its own word and its own symbol', () => {
+  const states = [
+    ...RATINGS.map((rating) => publicState({ status: 'reviewed', verdict: { rating } })),
+    publicState({ status: 'open', verdict: null }),
+    publicState({ status: 'dismissed', verdict: null }),
+    publicState({ status: 'reviewed', stale: true, verdict: rated }),
+  ];
+  assert.equal(new Set(states.map((s) => s.label)).size, states.length);
+  assert.equal(new Set(states.map((s) => s.symbol)).size, states.length);
+  assert.equal(new Set(states.map((s) => s.css)).size, states.length);
+  assert.deepEqual(['True', 'Mostly true', 'Mixed', 'Mostly false', 'False'].map((rating) => publicState({ status: 'reviewed', verdict: { rating } }).symbol), ['✓', '▲', '≈', '▼', '✗']);
 });

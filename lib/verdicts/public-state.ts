@@ -26,8 +26,11 @@ export const OPEN_LABEL = 'Not yet checked';
 export const STALE_LABEL = 'Wording changed: check again';
 export const DISMISSED_LABEL = 'Not checkable';
 
+// One shape per verdict, so two neighbours on the scale never differ only by colour (greyscale,
+// print, colour-blind readers): the leaning verdicts point the way they lean. Open (○), stale (↻)
+// and dismissed (–) use shapes no rating uses.
 const SYMBOLS: Record<string, string> = {
-  True: '✓', 'Mostly true': '✓', Mixed: '≈', 'Mostly false': '✗', False: '✗', Unverifiable: '?',
+  True: '✓', 'Mostly true': '▲', Mixed: '≈', 'Mostly false': '▼', False: '✗', Unverifiable: '?',
 };
 
 export function publicState(c: ClaimStateInput): PublicState {

@@ -20,8 +20,8 @@ export default async function UsersPage() {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.email}</td><td>{u.name}</td><td>{u.role}</td><td>{u.createdAt.slice(0, 10)}</td>
-              <td>
+              <td data-label="Email">{u.email}</td><td data-label="Name">{u.name}</td><td data-label="Role">{u.role}</td><td data-label="Created">{u.createdAt.slice(0, 10)}</td>
+              <td data-label="Status">
                 {u.active ? 'active' : 'deactivated'}{' '}
                 {u.id === actor.id ? null : <AccountStatusButton id={u.id} email={u.email} active={u.active} />}
               </td>

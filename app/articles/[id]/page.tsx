@@ -7,6 +7,7 @@ import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
 import { toReviewArticle } from '@/components/review/view-model';
 import { HistoryList } from '@/components/history/history-list';
+import { groupEvents } from '@/lib/history/summary';
 import { NewDraftForm } from '@/components/revisions/new-draft-form';
 import { PublishPanel } from '@/components/verification/publish-panel';
 import { buildExportBundle } from '@/lib/db/exports';
@@ -27,7 +28,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const [article, events] = data;
-  const ordinals = new Map([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
+  const ordinals = Object.fromEntries([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
   const editor = can(actor, 'article:verify');
   const bundle = editor ? await buildExportBundle(article) : null;
   return (
@@ -75,7 +76,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
               <a href={`/api/articles/${article.id}/history`}>all events as JSON</a>.
             </p>
           ) : null}
-          <HistoryList events={events.slice(-HISTORY_ON_PAGE)} ordinals={ordinals} />
+          <HistoryList entries={groupEvents(events.slice(-HISTORY_ON_PAGE))} ordinals={ordinals} now={Date.now()} />
         </section>
       </div>
     </div>

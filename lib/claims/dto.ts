@@ -1,0 +1,84 @@
+// What every reader of a claim receives: the API (API.md `GET /api/articles/:id`), the review
+// screen's client components and the exports. Plain data only; lib/db/claim-dto.ts builds these from
+// rows, so the browser bundle's types never depend on the storage code (STYLE.md rule 15).
+import type { PublicState } from '../verdicts/public-state';
+import type { ClaimEntity, ClaimFlag, ClaimNumber } from './schema';
+
+export type SourceDto = {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  quote: string;
+  stance: string;
+  accessedAt: string;
+  addedBy: string;
+};
+
+export type VerdictDto = {
+  id: string;
+  rating: string;
+  explanation: string;
+  correction: string | null;
+  /** proposed | accepted | rejected; null without a correction. */
+  correctionStatus: string | null;
+  /** The draft the verdict was given on. */
+  revisionNumber: number;
+  author: string;
+  createdAt: string;
+};
+
+export type SpeakerDto = { name: string; type: 'Person' | 'Organization' };
+
+export type ClaimDto = {
+  id: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  quote: string;
+  text: string;
+  type: string;
+  score: number;
+  checkworthy: boolean;
+  flags: ClaimFlag[];
+  entities: ClaimEntity[];
+  numbers: ClaimNumber[];
+  antecedent: string | null;
+  status: string;
+  dismissReason: string | null;
+  version: number;
+  /** A new draft changed the wording under this claim's review (see publicState). */
+  stale: boolean;
+  /** The wording before the draft that last changed it. */
+  previousQuote: string | null;
+  speaker: SpeakerDto | null;
+  /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
+  publicState: PublicState;
+  verdict: VerdictDto | null;
+  sources: SourceDto[];
+};
+
+/** A link between two claims of one article (duplicates, contradicts, supports). */
+export type RelationDto = {
+  id: string;
+  type: string;
+  origin: string;
+  status: string;
+  a: string;
+  b: string;
+  reason: string;
+  note: string;
+};
+
+/** A reviewed claim from another article that says much the same ("checked before"). */
+export type ArchiveMatch = {
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string;
+  rating: string;
+  explanation: string;
+  ratedAt: string;
+  similarity: number;
+  sources: Array<{ url: string; title: string; stance: string }>;
+};
