@@ -49,7 +49,8 @@ const ClaimMark = memo(function ClaimMark({ claim: c, text, selected, contradict
       onClick={() => onClaimClick(c.id)}
     >
       {text}
-      <span className="claim-tag">
+      {/* data-annotation: not article text; selections count offsets without it (claim-editing.tsx). */}
+      <span className="claim-tag" data-annotation="">
         <span className="sr-only"> (claim </span>
         <span className="claim-no">{c.ordinal}</span>
         <span aria-hidden="true"> {stateSymbol(c)}</span>

@@ -14,7 +14,8 @@ const ARTICLE_TEXT = '[data-testid="article-text"]';
 
 /**
  * The selection's offsets in the article text. The marked-up text also holds state symbols and
- * numbers that are not part of the article; they are aria-hidden, and left out of the count.
+ * numbers that are not part of the article (aria-hidden, or inside a [data-annotation] tag with
+ * words for screen readers); they are left out of the count.
  */
 function selectionSpan(container: Element, range: Range): Span | null {
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
@@ -23,7 +24,7 @@ function selectionSpan(container: Element, range: Range): Span | null {
     before.setStart(container, 0);
     before.setEnd(node, offset);
     const copy = before.cloneContents();
-    copy.querySelectorAll('[aria-hidden="true"]').forEach((el) => el.remove());
+    copy.querySelectorAll('[aria-hidden="true"], [data-annotation]').forEach((el) => el.remove());
     return copy.textContent?.length ?? 0;
   };
   const start = lengthTo(range.startContainer, range.startOffset);

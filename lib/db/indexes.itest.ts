@@ -132,7 +132,9 @@ const HOT: Hot[] = [
 
 for (const hot of HOT) {
   test(`${hot.read} uses ${hot.index} (${isPostgres ? 'PostgreSQL' : 'SQLite'})`, async () => {
-    const statements = (await statementsOf(hot.run)).filter((s) => /^SELECT/.test(s.sql) && fromTable(hot.table).test(s.sql) && hot.where.test(s.sql));
+    // A lookup over an empty id list ("IN (NULL)", e.g. the sources of an article's archived claims
+    // when it has none) reads no rows at all; PostgreSQL plans it as a one-time false filter.
+    const statements = (await statementsOf(hot.run)).filter((s) => /^SELECT/.test(s.sql) && fromTable(hot.table).test(s.sql) && hot.where.test(s.sql) && !/IN \(NULL\)/.test(s.sql));
     assert.ok(statements.length > 0, `the data layer ran no SELECT on ${hot.table} matching ${hot.where}`);
     for (const s of statements) {
       const p = await plan(s);
