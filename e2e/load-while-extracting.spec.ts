@@ -66,6 +66,12 @@ test('the load form shows that claims are being found, with a running clock', as
   await page.getByLabel('Title').fill('Progress while finding claims');
   // Long enough to take more than a second to analyse; opinions, so few claims are stored.
   await page.getByLabel('Article text').fill('I think the new park is a lovely place to spend an afternoon. '.repeat(10_000));
+  // On a quiet machine this draft is analysed in under a second, before the clock can tick: hold
+  // the request on its way out, so the test is about the form's clock, not this machine's speed.
+  await page.route('**/api/articles', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Load article' }).click();
   const progress = page.getByTestId('extraction-progress');
   await expect(progress).toContainText('Finding claims…');
