@@ -3,7 +3,11 @@
 // contradiction needs the same kind of number about the same thing, in the same scope and period,
 // with values that cannot both hold. Each guard below exists because of a false alarm in
 // lib/claims/fixtures/relations (npm run eval:relations).
+import { claimFrames, type ClaimFrames, type Frame } from './frames';
+import { sentenceVector } from './embeddings';
+import { nounSenses, relatedness } from './lexicon';
 import type { ClaimNumber, ClaimRelation, ExtractedClaim } from './schema';
+import { consistent } from './units';
 
 const STOP = new Set(
   'the a an of to in on at for by with and or but is was were are be been has have had it its this that these those he she they his her their from as which who whom than then there said says also by not no into after before over under more less about some would will could new'.split(' '),
@@ -41,41 +45,6 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
   return inter / (a.size + b.size - inter || 1);
-}
-
-// Verbs that sit next to any number and say nothing about what it counts.
-const CONTEXT_NOISE = new Set(['found', 'said', 'add', 'carr', 'carri', 'cross', 'reach', 'rose', 'fell', 'show', 'put', 'accord', 'announc', 'report', 'led', 'per']);
-
-/** Content words within three words of a number: what it counts ("eighth veto", "veto was the eighth"). */
-function numberContext(quote: string, claimStart: number, n: ClaimNumber): Set<string> {
-  const before = quote.slice(0, n.start - claimStart).split(/\s+/).slice(-4).join(' ');
-  const after = quote.slice(n.end - claimStart).split(/\s+/).slice(0, 4).join(' ');
-  return new Set([...contentWords(`${before} ${after}`)].filter((w) => !CONTEXT_NOISE.has(w)));
-}
-
-// Units that say nothing about what is counted: "87 people" and "320,000 people" are different facts.
-const GENERIC = new Set(['people', 'peop', 'year', 'month', 'day', 'week', 'time', 'percent', 'cent', 'dollar', 'million', 'billion', 'thousand', 'person', 'hour', 'minute', 'point']);
-
-/** What two numbers both count: a shared specific word, or two shared words of any kind. */
-function overlap(a: Set<string>, b: Set<string>): string | undefined {
-  const shared = [...a].filter((w) => b.has(w));
-  return shared.find((w) => !GENERIC.has(w)) ?? (shared.length >= 2 ? shared.join(' ') : undefined);
-}
-
-const DAYS: Record<string, number> = { second: 1 / 86400, minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30, year: 365, decade: 3650 };
-
-/** Durations compare in days, so "three-week" and "30 days" meet. */
-function normalised(n: ClaimNumber): ClaimNumber {
-  if (n.kind !== 'duration' || !n.unit || !(n.unit in DAYS)) return n;
-  const f = DAYS[n.unit]!;
-  return { ...n, value: n.value * f, ...(n.value2 !== undefined ? { value2: n.value2 * f } : {}), unit: 'day' };
-}
-
-function compatible(a: ClaimNumber, b: ClaimNumber): boolean {
-  if (a.kind === 'score' || b.kind === 'score') return a.value === b.value && a.value2 === b.value2;
-  const lo = (n: ClaimNumber) => (n.unit === 'range' ? Math.min(n.value, n.value2 ?? n.value) : n.qualifier === 'gt' || n.qualifier === 'gte' ? n.value : n.qualifier === 'approx' ? n.value * 0.85 : n.qualifier === 'lt' || n.qualifier === 'lte' ? -Infinity : n.value);
-  const hi = (n: ClaimNumber) => (n.unit === 'range' ? Math.max(n.value, n.value2 ?? n.value) : n.qualifier === 'lt' || n.qualifier === 'lte' ? n.value : n.qualifier === 'approx' ? n.value * 1.15 : n.qualifier === 'gt' || n.qualifier === 'gte' ? Infinity : n.value);
-  return lo(a) <= hi(b) && lo(b) <= hi(a);
 }
 
 /** Years and fiscal periods a claim is about; two claims about different periods do not conflict. */
@@ -148,20 +117,68 @@ function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Arr
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-const measurable = (c: ExtractedClaim) => c.numbers.filter((n) => n.kind !== 'date' && n.kind !== 'year').map(normalised);
-const sameValue = (x: ClaimNumber, y: ClaimNumber) => x.kind === y.kind && x.value === y.value && x.value2 === y.value2;
+
+// Measures that say nothing on their own: "12 people" and "15 people" may count different things.
+const GENERIC_MEASURE = new Set(['people', 'person', 'duration', 'thing', 'case', 'member', 'time']);
+// Below this, two measures are different things ("cost"/"vehicle" scores 0.49 on the vectors).
+const SAME_MEASURE = 0.7;
+
+/** How surely two frames measure the same thing (0-1) and the word that says so. */
+function measureMatch(a: Frame, b: Frame): number {
+  const [sa, sb] = [a.measure.filter((m) => !GENERIC_MEASURE.has(m)), b.measure.filter((m) => !GENERIC_MEASURE.has(m))];
+  if (!sa.length || !sb.length) {
+    // Only generic words on one side: the same generic word, and nothing more specific against it.
+    if (sa.length || sb.length) return 0;
+    return a.measure.some((m) => b.measure.includes(m)) ? 0.7 : 0;
+  }
+  // The nearest noun is what is measured; words further off are context ("library hours at 8 of 22
+  // branches"), so only the two primaries are compared.
+  return relatedness(sa[0]!, sb[0]!).score;
+}
+
 // "8 of the city's 22 branches": the 8 counts a part, not the whole.
-const isPart = (c: ExtractedClaim, n: ClaimNumber) => /^\s+of\s+(?:\S+\s+){0,2}\d/.test(c.quote.slice(n.end - c.start, n.end - c.start + 30));
+const isPart = (c: ExtractedClaim, f: Frame) => /^\s+of\s+(?:\S+\s+){0,2}\d/.test(c.quote.slice(f.end - c.start, f.end - c.start + 30));
+
+/** "12 days vs 9 days: length of the strike"; with sources when they differ. Whole words only. */
+function contradictionReason(x: Frame, y: Frame, fa: ClaimFrames, fb: ClaimFrames): string {
+  const who = fa.source && fb.source && fa.source.toLowerCase() !== fb.source.toLowerCase();
+  const left = who ? `${x.text} (${fa.source})` : x.text;
+  const right = who ? `${y.text} (${fb.source})` : y.text;
+  return `${left} vs ${right}: ${about(x, y)}`;
+}
+
+function about(x: Frame, y: Frame): string {
+  const phrase = x.measurePhrase || y.measurePhrase;
+  if (x.dim === 'duration') return phrase ? `length of the ${phrase.toLowerCase()}` : 'how long it lasted';
+  if (x.dim === 'ordinal') return phrase ? `which ${phrase.toLowerCase()} in the series` : 'place in a series';
+  if (x.dim === 'score') return phrase ? `the ${phrase.toLowerCase()} count` : 'the count';
+  return phrase ? `the ${phrase}` : 'the same measure';
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Keys that put two claims in each other's candidate lists: their words and their measures' meanings. */
+function candidateKeys(words: Set<string>, f: ClaimFrames): Set<string> {
+  const keys = new Set(words);
+  for (const l of f.lemmas) keys.add(l);
+  for (const fr of f.frames) {
+    for (const m of fr.measure.slice(0, 2)) {
+      keys.add(`m:${m}`);
+      for (const o of nounSenses(m, 2)) keys.add(`s:${o}`);
+    }
+  }
+  return keys;
+}
 
 export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
-  const pairs = candidatePairs(words, options.postingsPerWord ?? POSTINGS_PER_WORD);
-  const shared = (i: number, j: number) => [...words[i]!].filter((w) => words[j]!.has(w));
-  // Per-claim work done once, not once per candidate pair.
-  const measured = claims.map(measurable);
-  const wholes = claims.map((c, i) => measured[i]!.filter((n) => !isPart(c, n)));
+  const frames = claims.map(claimFrames);
+  const keys = claims.map((_, i) => candidateKeys(words[i]!, frames[i]!));
+  const pairs = candidatePairs(keys, options.postingsPerWord ?? POSTINGS_PER_WORD);
   const scopes = claims.map((c) => scopeMarkers(c.quote));
+  const lemmaSets = frames.map((f) => new Set(f.lemmas));
+  const shared = (i: number, j: number) => { let n = 0; for (const w of lemmaSets[i]!) if (lemmaSets[j]!.has(w)) n++; return n; };
 
   // Pass 1, duplicates. They form groups; a claim is linked to a group once, not to every member.
   const group = claims.map((_, i) => i);
@@ -176,28 +193,69 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     }
     return r;
   };
+  const samePeriod = (i: number, j: number) => {
+    const [pa, pb] = [periods(claims[i]!.quote), periods(claims[j]!.quote)];
+    return !(pa.size && pb.size && ![...pa].some((p) => pb.has(p)));
+  };
   for (const [i, j] of pairs) {
     if (root(i) === root(j)) continue;
-    const [a, b] = [claims[i]!, claims[j]!];
-    const common = shared(i, j);
-    let duplicate: string | undefined;
-    const [na, nb] = [measured[i]!, measured[j]!];
+    const [fa, fb] = [frames[i]!, frames[j]!];
+    // The same amount: equal after conversion, or "about 18,500" for 18,500; "more than 60" and 64 are
+    // consistent but not the same statement.
+    const sameValue = (x: Frame, y: Frame) => x.dim === y.dim && (x.dim === 'score' || x.dim === 'ordinal'
+      ? x.value === y.value
+      : consistent(x, y) && [x.lo, x.hi, y.lo, y.hi].every(Number.isFinite) && Math.abs(x.value - y.value) <= 0.15 * Math.max(Math.abs(x.value), Math.abs(y.value)));
+    let duplicate: { reason: string; confidence: number } | undefined;
+    const [na, nb] = [fa.frames, fb.frames];
     // One claim's figures must all appear in the other: "cuts hours at 8 of the 22 branches" and "the
     // 22 branches recorded 2.4 million visits" share a number but state different facts.
-    const nested = na.every((x) => nb.some((y) => sameValue(x, y))) || nb.every((y) => na.some((x) => sameValue(x, y)));
-    for (const x of nested ? na : []) {
-      for (const y of nb) {
-        if (!sameValue(x, y)) continue;
-        const about = overlap(numberContext(a.quote, a.start, x), numberContext(b.quote, b.start, y));
-        if (about && common.length >= 2) duplicate ??= `both say "${x.raw}" about the ${about}`;
+    const nested = na.length > 0 && nb.length > 0 && (na.every((x) => nb.some((y) => sameValue(x, y))) || nb.every((y) => na.some((x) => sameValue(x, y))));
+    if (nested && samePeriod(i, j) && scopes[i] === scopes[j]) {
+      for (const x of na) {
+        for (const y of nb) {
+          if (!sameValue(x, y)) continue;
+          // A distinctive figure (40,000; $2.3 million) said twice with shared context is one fact even
+          // when the counted noun differs ("passengers" / "people").
+          const distinctive = x.dim !== 'ordinal' && x.dim !== 'score' && (Math.abs(x.value) >= 1000 || !Number.isInteger(x.value * 100) || x.dim.startsWith('money')) && shared(i, j) >= 2;
+          const m = Math.max(measureMatch(x, y), distinctive ? SAME_MEASURE : 0);
+          if (m < SAME_MEASURE) continue;
+          const c = round2(Math.min(0.95, 0.5 + 0.4 * m));
+          if (!duplicate || c > duplicate.confidence) {
+            duplicate = { reason: x.text === y.text ? `both say ${x.text}: ${about(x, y)}` : `${x.text} and ${y.text} are the same amount: ${about(x, y)}`, confidence: c };
+          }
+        }
       }
     }
-    if (!duplicate && jaccard(words[i]!, words[j]!) >= 0.6) duplicate = 'near-identical wording';
+    if (!duplicate && jaccard(words[i]!, words[j]!) >= 0.6) duplicate = { reason: 'the same statement in nearly the same words', confidence: 0.9 };
+    // A paraphrase without figures: most of the meaning words shared, and no figure on either side.
+    if (!duplicate && !na.length && !nb.length && jaccard(lemmaSets[i]!, lemmaSets[j]!) >= 0.55) duplicate = { reason: 'the same statement in other words', confidence: 0.6 };
     if (duplicate) {
-      relations.push({ type: 'duplicates', a: a.id, b: b.id, reason: duplicate });
+      relations.push({ type: 'duplicates', a: claims[i]!.id, b: claims[j]!.id, reason: duplicate.reason, confidence: duplicate.confidence });
       group[root(j)] = root(i);
     }
   }
+
+  // A headline restated in the body: the body claim most like it in meaning, if close enough. One
+  // link per headline, so this stays linear.
+  claims.forEach((h, i) => {
+    if (!h.flags.includes('headline')) return;
+    const hv = sentenceVector([...lemmaSets[i]!]);
+    if (!hv) return;
+    let best = -1;
+    let bestSim = 0;
+    claims.forEach((c, j) => {
+      if (j === i || shared(i, j) < 2) return;
+      const v = sentenceVector([...lemmaSets[j]!]);
+      if (!v) return;
+      let dot = 0;
+      for (let d = 0; d < v.length; d++) dot += v[d]! * hv[d]!;
+      if (dot > bestSim) [best, bestSim] = [j, dot];
+    });
+    if (best >= 0 && bestSim >= 0.75 && root(best) !== root(i)) {
+      relations.push({ type: 'duplicates', a: h.id, b: claims[best]!.id, reason: 'the headline restated in the body', confidence: round2(Math.min(0.9, bestSim)) });
+      group[root(best)] = root(i);
+    }
+  });
 
   // What a group of duplicates is about, pooled: a headline's "$2.3 billion budget" is the lede's
   // "$2.3 billion budget for next year".
@@ -210,43 +268,51 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
   // The story's main subject: the name the first claim (the lede) uses that recurs most ("the Elm
   // Street bridge"). A claim that names nobody ("the bridge carries 42,000 vehicles") is about it.
   const entityCount = new Map<string, number>();
-  const named = (c: ExtractedClaim) => new Set(c.entities.filter((e) => e.role !== 'speaker' && (e.kind !== 'other' || /\s/.test(e.text))).map((e) => e.text));
-  for (const c of claims) for (const t of named(c)) entityCount.set(t, (entityCount.get(t) ?? 0) + 1);
-  const lede = claims[0] ? named(claims[0]) : new Set<string>();
+  const named = (c: ExtractedClaim, f: ClaimFrames) => new Set(c.entities.filter((e) => e.role !== 'speaker' && (e.kind !== 'other' || /\s/.test(e.text)) && !(f.source ?? '').includes(e.text)).map((e) => e.text));
+  claims.forEach((c, i) => { for (const t of named(c, frames[i]!)) entityCount.set(t, (entityCount.get(t) ?? 0) + 1); });
+  const lede = claims[0] ? named(claims[0], frames[0]!) : new Set<string>();
   const main = [...lede].filter((t) => (entityCount.get(t) ?? 0) >= 2).sort((x, y) => entityCount.get(y)! - entityCount.get(x)!)[0];
-  const subjects = claims.map((c) => {
-    const n = named(c);
+  const subjects = claims.map((c, i) => {
+    const n = named(c, frames[i]!);
     return n.size === 0 && main ? new Set([main]) : n;
   });
 
-  // Pass 2, contradictions: the same kind of number measuring the same thing, in the same scope and
-  // period, about the same subject, with values that cannot both hold.
+  // Pass 2, contradictions: the same measure (by meaning) of the same subject, in the same scope and
+  // period, with values that cannot both hold after unit conversion.
   for (const [i, j] of pairs) {
     if (root(i) === root(j)) continue;
     const [a, b] = [claims[i]!, claims[j]!];
-    const common = shared(i, j);
+    const [fa, fb] = [frames[i]!, frames[j]!];
+    // List items ("First, ...", "Second, ...") state different things by construction.
+    if (fa.enumeration && fb.enumeration) continue;
     const [pa, pb] = [groupPeriods.get(root(i))!, groupPeriods.get(root(j))!];
     if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
     if (scopes[i] !== scopes[j]) continue;
     const [sa, sb] = [subjects[i]!, subjects[j]!];
     if (sa.size && sb.size && ![...sa].some((t) => sb.has(t))) continue;
-    let contradiction: string | undefined;
-    for (const x of wholes[i]!) {
-      for (const y of wholes[j]!) {
-        if (y.kind !== x.kind || (y.unit ?? '') !== (x.unit ?? '') || compatible(x, y)) continue;
+    // Different actors measuring the same kind of thing: "Employers added 18,500 jobs" and "Retailers
+    // expect to add 9,000 workers". Only when neither subject is itself the measure ("The strike lasted").
+    const [ua, ub] = [fa.subjectNoun, fb.subjectNoun];
+    const measured = (f: ClaimFrames, u: string) => f.frames.some((x) => x.measure.includes(u));
+    if (ua && ub && ua !== ub && !measured(fa, ua) && !measured(fb, ub) && relatedness(ua, ub).score < 0.6) continue;
+    let best: { reason: string; confidence: number } | undefined;
+    for (const x of fa.frames) {
+      if (isPart(a, x)) continue;
+      for (const y of fb.frames) {
+        if (y.dim !== x.dim || consistent(x, y) || isPart(b, y)) continue;
         // A misstated figure is off by a little, not by an order of magnitude: 14 residents and
         // 410,000 residents are two different counts.
         const ratio = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
-        if (x.kind !== 'score' && x.kind !== 'ordinal' && ratio > 3) continue;
-        const [cx, cy] = [numberContext(a.quote, a.start, x), numberContext(b.quote, b.start, y)];
-        // Votes and ordinals are distinctive on their own ("5-4 ruling" / "the 6-3 ruling"; "the fourth
-        // month in a row" / "the third straight monthly decline"): one shared word about them is enough.
-        const distinctive = x.kind === 'ordinal' || x.kind === 'score';
-        const about = distinctive ? [...cx].find((w) => cy.has(w)) : common.length >= 2 ? overlap(cx, cy) : undefined;
-        if (about) contradiction ??= `${x.raw} vs ${y.raw}: the ${about}`;
+        if (x.dim !== 'score' && x.dim !== 'ordinal' && ratio > 3) continue;
+        const m = measureMatch(x, y);
+        if (m < SAME_MEASURE) continue;
+        const named = sa.size > 0 && sb.size > 0;
+        const confidence = round2(Math.min(0.95, 0.4 + 0.4 * m + (named ? 0.1 : 0) + (fa.source && fb.source ? 0.05 : 0)));
+        if (!best || confidence > best.confidence) best = { reason: contradictionReason(x, y, fa, fb), confidence };
       }
     }
-    if (contradiction) relations.push({ type: 'contradicts', a: a.id, b: b.id, reason: contradiction });
+    if (best) relations.push({ type: 'contradicts', a: a.id, b: b.id, reason: best.reason, confidence: best.confidence });
   }
-  return relations;
+  // Most certain first: the review screen lists them in this order.
+  return relations.sort((x, y) => (y.confidence ?? 0) - (x.confidence ?? 0));
 }

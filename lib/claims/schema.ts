@@ -46,6 +46,8 @@ export const relationSchema = z.object({
   a: z.string(),
   b: z.string(),
   reason: z.string(),
+  /** How sure the tool is (0-1); reviewers see the surest first. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 export const extractionSchema = z.object({
