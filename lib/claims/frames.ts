@@ -33,7 +33,7 @@ export type ClaimFrames = {
 const VERB_MEASURE: Record<string, string> = {
   shut: 'closure', close: 'closure', kill: 'death', die: 'death', poll: 'sample', survey: 'sample', interview: 'sample',
   cost: 'cost', spend: 'cost', employ: 'staff', hire: 'staff', jail: 'sentence', sentence: 'sentence', imprison: 'sentence', strike: 'strike', last: '', injure: 'injury', evacuate: 'evacuation',
-  attend: 'attendance', vote: 'vote', lose: 'lost', earn: 'income', raise: 'fund', sell: 'sale', borrow: 'loan',
+  attend: 'attendance', vote: 'vote', rule: 'ruling', lose: 'lost', earn: 'income', raise: 'fund', sell: 'sale', borrow: 'loan',
 };
 // News-copy equivalences that neither WordNet nor the vectors join reliably (cost/bill: 0.50).
 export const CANONICAL: Record<string, string> = {
@@ -42,8 +42,9 @@ export const CANONICAL: Record<string, string> = {
   toll: 'death', fatality: 'death', dead: 'death', killed: 'death',
   shutdown: 'closure', stoppage: 'closure', closing: 'closure', walkout: 'strike', stoppages: 'closure',
   position: 'job', post: 'job', vacancy: 'job', worker: 'staff', employee: 'staff', personnel: 'staff', workforce: 'staff',
-  loss: 'cost', term: 'sentence', prison: 'sentence', jail: 'sentence', shutdown_: 'closure',
+  term: 'sentence', prison: 'sentence', jail: 'sentence', shutdown_: 'closure',
   inhabitant: 'resident', population: 'resident', people: 'people', car: 'vehicle',
+  decision: 'ruling', verdict: 'ruling',
   jobless: 'unemployment', unemployed: 'unemployment',
 };
 // Words around a number that say nothing about what it measures.
@@ -121,7 +122,7 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
       while (extra.length && /^(?:DET|ADP|ADJ)$/.test(toks[best.at + extra.length]!.pos)) extra.pop();
     }
     phrase = [phrase, ...extra].join(' ');
-  } else if (best) phrase = best.lemma === 'closure' ? 'closure' : best.lemma;
+  } else phrase = ''; // a verb ("shut for 30 days") names no phrase: the other claim's noun will
   return { measure, phrase };
 }
 
@@ -151,6 +152,6 @@ export function claimFrames(claim: ExtractedClaim): ClaimFrames {
   const lemmas = [...new Set(toks.filter((t) => (t.pos === 'NOUN' || t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'PROPN') && t.lemma.length > 2 && !NOISE.has(t.lemma)).map((t) => canon(t.lemma)))];
   const firstVerb = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const subj = toks.slice(0, firstVerb < 0 ? 0 : firstVerb).filter((t) => t.pos === 'NOUN' && !NOISE.has(t.lemma)).pop();
-  const subjectNoun = subj ? canon(subj.lemma) : undefined;
+  const subjectNoun = subj && !sourceWords.has(subj.lemma) ? canon(subj.lemma) : undefined;
   return { frames, lemmas, ...(subjectNoun ? { subjectNoun } : {}), enumeration: ENUMERATION.test(claim.quote), ...(source ? { source } : {}) };
 }

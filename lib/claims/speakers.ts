@@ -2,7 +2,7 @@
 // Torres", "the county's budget office"), for attributed disagreements: "$12 million (the mayor) vs
 // $15 million (the auditors)". Broader than extract.ts's findSpeaker, which wants a capitalised name.
 
-const VERBS = 'said|says|say|put|puts|estimated|estimates|told|reported|reports|found|finds|calculated|projected|projects|claimed|claims|insisted|insists|stated|states|argued|argues|counted|counts|pegged|pegs|placed|places|wrote|announced|announces|maintained|maintains|expects|expected|believes|believed';
+const VERBS = 'said|says|say|put|puts|estimated|estimates|told|reported|reports|found|finds|calculated|projected|projects|claimed|claims|insisted|insists|stated|states|argued|argues|counted|counts|pegged|pegs|placed|places|wrote|announced|announces|maintained|maintains|believes|believed';
 const AFTER = new RegExp(`[,"\u201d]\\s*((?:the\\s+|a\\s+|an\\s+)?[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){0,4}?)\\s+(?:${VERBS})\\b[^,]{0,40}[.!]?\\s*$`, 'u');
 const BEFORE = new RegExp(`^(?:\\s*(?:But|And|However|Yet|Meanwhile|Still)\\s*,?\\s+)?((?:the\\s+|a\\s+|an\\s+)?[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){0,4}?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|have\\s+|had\\s+)?(?:${VERBS})\\b`, 'iu');
 const ACCORDING = /according to\s+((?:the\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,4}?)(?=[,.;]|\s+(?:in|on|at|which|who|that)\b|$)/u;
