@@ -1,4 +1,6 @@
 // `npm run bench:relations`:
+// 0. (`--detection`, also run first by default) relation detection at 1k, 10k and 100k words as a
+//    ratio to a trivial baseline in the same run (issue 12);
 // 1. relation detection (duplicates + contradictions) on a 10,000-word article: target < 500 ms;
 // 2. (`npm run bench:relations -- --scaling`, also run first by default) growth with length: 64 to 1,024
 //    KB of one sentence repeated, the worst case for relation candidates (issue 8); ms per KB at
@@ -142,11 +144,39 @@ function scalingBench(): void {
   console.log('');
 }
 
-if (process.argv.includes('--scaling')) {
+/**
+ * Issue 12: relation detection alone at 1k, 10k and 100k words, as a ratio to a trivial baseline
+ * timed in the same run (lower-casing and splitting every claim into a word set: the least any
+ * comparison of claims must do). A linear finder keeps the ratio flat as the article grows.
+ */
+function detectionBench(): void {
+  console.log('relation detection by length (CPU ms, median of 3; baseline = split each claim into a word set):');
+  console.log('words'.padStart(8), 'claims'.padStart(7), 'relations'.padStart(10), 'detect ms'.padStart(10), 'baseline ms'.padStart(12), 'ratio'.padStart(8), 'ms/1k words'.padStart(12));
+  for (const words of [1_000, 10_000, 100_000]) {
+    const claims = extractClaims(makeArticle(words)).claims.filter((c) => c.checkworthy);
+    findRelations(claims.slice(0, 50)); // lexicon, vectors and JIT warmed outside the timing
+    const detect: number[] = [];
+    const base: number[] = [];
+    let found = 0;
+    for (let r = 0; r < 3; r++) {
+      detect.push(timed(() => { found = findRelations(claims).length; }).cpu);
+      base.push(timed(() => { for (let k = 0; k < 20; k++) claims.map((c) => new Set(c.quote.toLowerCase().split(/\W+/))); }).cpu / 20);
+    }
+    const d = percentile(detect, 50);
+    const b = percentile(base, 50);
+    console.log(String(words).padStart(8), String(claims.length).padStart(7), String(found).padStart(10), d.toFixed(1).padStart(10), b.toFixed(2).padStart(12), (d / Math.max(b, 0.01)).toFixed(0).padStart(8), (d / (words / 1000)).toFixed(1).padStart(12));
+  }
+  console.log('');
+}
+
+if (process.argv.includes('--detection')) {
+  detectionBench();
+} else if (process.argv.includes('--scaling')) {
   scalingBench();
 } else if (process.argv.includes('--archive')) {
   void archiveBench().catch((e: unknown) => { console.error(e); process.exit(1); });
 } else {
+  detectionBench();
   scalingBench();
   const text = makeArticle(10_000);
   const { claims } = extractClaims(text);

@@ -16,7 +16,9 @@ export function ClaimRelations({ claim, claims, relations, busy, send, onOpenCla
   claim: ReviewClaim; claims: ReviewClaim[]; relations: RelationDto[]; busy: boolean; send: Send;
   onOpenClaim: (id: string) => void; fields: Record<string, string>;
 }) {
-  const mine = relations.filter((r) => r.a === claim.id || r.b === claim.id);
+  // Surest first: confidence when the finder gave one; links without one keep their order.
+  const mine = relations.filter((r) => r.a === claim.id || r.b === claim.id).map((r, i) => [r, i] as const)
+    .sort(([x, i], [y, j]) => (y.confidence ?? 0) - (x.confidence ?? 0) || i - j).map(([r]) => r);
   const byId = new Map(claims.map((c) => [c.id, c]));
   return (
     <section aria-label="Links to other claims" className="links">

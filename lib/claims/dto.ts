@@ -68,6 +68,8 @@ export type RelationDto = {
   b: string;
   reason: string;
   note: string;
+  /** The finder's confidence (0-1) for automatic links, when known: the surest are listed first. */
+  confidence?: number;
 };
 
 /** A reviewed claim from another article that says much the same ("checked before"). */
