@@ -3,6 +3,7 @@
 // meets "the stoppage lasted ten days" and two unrelated "12"s do not meet.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { isNoun } from './lexicon';
 import { findSpeakerName } from './speakers';
 import type { ExtractedClaim } from './schema';
 import { fractionQuantities, toQuantity, type Quantity } from './units';
@@ -50,6 +51,10 @@ export const CANONICAL: Record<string, string> = {
 // Words around a number that say nothing about what it measures.
 const NOISE = new Set(['percent', 'per', 'cent', 'million', 'billion', 'thousand', 'trillion', 'year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'time', 'total', 'number', 'figure', 'amount', 'estimate', 'report', 'statement', 'official', 'analysis', 'survey', 'study', 'level', 'mile', 'acre', 'hectare', 'kilometre', 'kilometer', 'km', 'metre', 'meter', 'foot', 'feet', 'square', 'dollar', 'euro', 'lot', 'fortnight', 'some', 'more', 'less', 'about', 'first', 'second', 'third', 'half', 'quarter', 'one', 'rate']);
 
+const STOP_BEFORE = new Set(['from', 'without', 'until', 'than', 'since', 'after', 'before', 'with', 'between']);
+// "eight in the morning", "at 10 p.m.": clock times, not quantities.
+const CLOCK = /^\s*(?:in the (?:morning|afternoon|evening)|at night|a\.?m\.?|p\.?m\.?|o'clock)/i;
+
 const canon = (lemma: string) => CANONICAL[lemma] ?? lemma;
 
 const ENUMERATION = /^\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Next|Firstly|Secondly|Thirdly)\s*,/;
@@ -96,15 +101,35 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
     const t = toks[k]!;
     // "The stoppage, which lasted ten days": a relative clause still points back to its noun.
     if (t.pos === 'PUNCT' && t.text !== '-' && !(t.text === ',' && /^(?:which|that)$/i.test(toks[k + 1]?.text ?? ''))) break;
+    // "patients without appointments from eight": the preposition starts another phrase.
+    if (t.pos === 'ADP' && STOP_BEFORE.has(t.lemma)) break;
     if (t.pos === 'VERB' && VERB_MEASURE[t.lemma]) found.push({ lemma: VERB_MEASURE[t.lemma]!, at: k, dist: d + 0.5 });
     else if (t.pos === 'VERB' && t.lemma in VERB_MEASURE) { /* "lasted": the noun before it names the measure */ }
     else if (false) found.push({ lemma: VERB_MEASURE[t.lemma]!, at: k, dist: d + 0.5 });
     else if (t.pos === 'VERB' && /ed$/.test(t.text) && t.lemma in CANONICAL) found.push({ lemma: t.lemma, at: k, dist: d + 0.5 });
     if (isNounTok(t) && t.pos === 'NOUN') { found.push({ lemma: t.lemma, at: k, dist: d }); if (found.length >= 3) break; }
   }
+  // A date measures when something happens: the event's verb ("opens", "opening"), nothing else.
+  if (dim === 'day' || dim === 'date') {
+    const events: string[] = [];
+    for (let k = Math.max(0, first - 10); k < Math.min(toks.length, last + 4); k++) {
+      const t = toks[k]!;
+      if (t.pos === 'VERB' && !/^(?:be|have|do|say|will|would|take|make)$/.test(t.lemma)) events.push(t.lemma);
+      else if (t.pos === 'NOUN' && /ing$/.test(t.text) && isNoun(t.lemma)) events.push(t.lemma.replace(/ing$/, ''));
+    }
+    return { measure: [...new Set(events.map((e) => e.replace(/^re/, '')))], phrase: '' };
+  }
+  // An ordinal counts a series: the words right after it say which ("fourth month in a row", "third
+  // straight monthly decline"), time words included.
+  if (dim === 'ordinal') {
+    const series = toks.slice(last + 1, last + 5).filter((t) => /^(?:NOUN|ADJ)$/.test(t.pos)).map((t) => t.lemma.replace(/ly$/, ''));
+    if (series.length) return { measure: [...new Set(series)], phrase: toks.slice(last + 1, last + 5).find((t) => t.pos === 'NOUN')?.text ?? '' };
+  }
   // Durations are about an event; counts and money about the nearest noun either side.
   // A survey verb names the measure better than the noun it counts ("polled 2,100 patients" is a sample size).
-  const sorted = found.sort((x, y) => Number(y.lemma === 'sample') - Number(x.lemma === 'sample') || x.dist - y.dist);
+  // Money: "would cost the operator £4.2 million" is a cost, the operator pays it.
+  const preferred = (f: { lemma: string }) => Number(f.lemma === 'sample' || (dim.startsWith('money') && f.lemma === 'cost'));
+  const sorted = found.sort((x, y) => preferred(y) - preferred(x) || x.dist - y.dist);
   const measure = [...new Set(sorted.map((f) => canon(f.lemma)))];
   if (dim === 'duration' && measure.length === 0) measure.push('duration');
   // The phrase: the best noun with what follows it up to four words ("cost of the bridge repairs").
@@ -133,6 +158,7 @@ export function claimFrames(claim: ExtractedClaim): ClaimFrames {
   for (const n of claim.numbers) {
     // "First," opening a list item is not a quantity.
     if (n.kind === 'ordinal' && ENUMERATION.test(claim.quote) && n.start - claim.start < 12) continue;
+    if (CLOCK.test(claim.quote.slice(n.end - claim.start))) continue;
     const q = toQuantity(n, claim.quote, claim.start);
     if (q) quantities.push(q);
   }

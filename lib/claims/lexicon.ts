@@ -102,7 +102,8 @@ export function relatedness(a: string, b: string): Relatedness {
   const hit = relatedCache.get(key);
   if (hit) return hit;
   let r: Relatedness;
-  const [sa, sb] = [nounSenses(a), nounSenses(b)];
+  // The two commonest senses only: "interview" and "consultation" share a rare one.
+  const [sa, sb] = [nounSenses(a, 2), nounSenses(b, 2)];
   if (sa.some((o) => sb.includes(o))) r = { score: 0.9, via: 'synonym' };
   else {
     const [ha, hb] = [hypernymsOf(a), hypernymsOf(b)];

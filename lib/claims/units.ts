@@ -25,6 +25,7 @@ const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4,
 
 // Converted values that round differently ("5 km" / "3.1 miles") are the same fact within this.
 const TOLERANCE = 0.03;
+const EXACT = 0.005;
 
 function bounds(value: number, n: Pick<ClaimNumber, 'qualifier' | 'value2' | 'unit'>, factor: number): [number, number] {
   if (n.unit === 'range' || n.value2 !== undefined) {
@@ -36,15 +37,33 @@ function bounds(value: number, n: Pick<ClaimNumber, 'qualifier' | 'value2' | 'un
     case 'gt': case 'gte': return [v, Infinity];
     case 'lt': case 'lte': return [-Infinity, v];
     case 'approx': return [v * 0.85, v * 1.15];
-    default: return [v * (1 - TOLERANCE), v * (1 + TOLERANCE)];
+    // Only a converted value is rounded by the writer ("3.1 miles"); $2.2 and $2.3 billion differ.
+    default: {
+      const t = factor === 1 ? EXACT : TOLERANCE;
+      return [v * (1 - t), v * (1 + t)];
+    }
   }
 }
 
 const plural = (unit: string, value: number) => (value === 1 ? unit : `${unit}s`);
 
-/** A stated number as a comparable quantity, or null for dates and years (times, not measures). */
+const MONTH_NUMBER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A calendar day ("14 April", "June 2, 2026") as a quantity: two days of one event cannot both hold. */
+function dayOf(n: ClaimNumber): Quantity | null {
+  const month = /([A-Z][a-z]+)/.exec(n.raw)?.[1]?.slice(0, 3).toLowerCase();
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(n.raw)?.[1];
+  const m = month ? MONTH_NUMBER.indexOf(month) : -1;
+  if (m < 0 || !day) return null;
+  const year = /\b(\d{4})\b/.exec(n.raw)?.[1];
+  const value = (year ? Number(year) * 400 : 0) + m * 32 + Number(day);
+  return { dim: year ? 'date' : 'day', lo: value, hi: value, value, text: n.raw.trim(), start: n.start, end: n.end };
+}
+
+/** A stated number as a comparable quantity, or null for years (a time, not a measure). */
 export function toQuantity(n: ClaimNumber, quote: string, quoteStart: number): Quantity | null {
-  if (n.kind === 'date' || n.kind === 'year') return null;
+  if (n.kind === 'date') return dayOf(n);
+  if (n.kind === 'year') return null;
   const at = { start: n.start, end: n.end };
   if (n.kind === 'duration' && n.unit && n.unit in DAYS) {
     const f = DAYS[n.unit]!;
@@ -105,6 +124,6 @@ export function fractionQuantities(quote: string, quoteStart: number): Quantity[
 /** Whether both can hold: overlapping bounds (ranges, "more than", "about", rounding). */
 export function consistent(a: Quantity, b: Quantity): boolean {
   if (a.dim !== b.dim) return true;
-  if (a.dim === 'score' || a.dim === 'ordinal') return a.value === b.value;
+  if (a.dim === 'score' || a.dim === 'ordinal' || a.dim === 'day' || a.dim === 'date') return a.value === b.value;
   return a.lo <= b.hi && b.lo <= a.hi;
 }

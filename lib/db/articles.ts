@@ -182,7 +182,9 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     db().claim.findMany({ where: { articleId: id, archivedAt: { not: null }, status: { notIn: [MERGED, NOT_A_CLAIM] } }, orderBy: { archivedAt: 'asc' }, select: { ...claimSelect, archivedAt: true, revision: { select: { number: true } } } }),
     db().relation.findMany({
       where: { articleId: id },
-      orderBy: { createdAt: 'asc' },
+      // Automatic links are inserted surest first (findRelations' order); ids break createdAt ties in
+      // insertion order (cuids count up), so the review screen lists them that way.
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
     }),
   ]);
