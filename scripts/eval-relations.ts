@@ -18,7 +18,7 @@ export type SetResult = { stats: Stats; words: number; details: string[]; falseC
 const LEGACY_DIR = 'lib/claims/fixtures/relations';
 
 /** Words reasons use besides the article's own: a word outside both is chopped or invented. */
-const REASON_WORDS = new Set('vs the of and are same amount both say length how long it lasted which in series place a count measure statement nearly words other headline restated body date when weeks days years months hours minutes'.split(' '));
+const REASON_WORDS = new Set('vs the of and are same amount both say length how long it lasted which in series place a count measure statement nearly words other headline restated body date when about thing weeks days years months hours minutes'.split(' '));
 
 export function choppedWords(reason: string, text: string): string[] {
   const found = text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];

@@ -121,16 +121,20 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
   }
   // An ordinal counts a series: the words right after it say which ("fourth month in a row", "third
   // straight monthly decline"), time words included.
+  let ordinalSeries: string[] = [];
   if (dim === 'ordinal') {
     const series = toks.slice(last + 1, last + 5).filter((t) => /^(?:NOUN|ADJ)$/.test(t.pos)).map((t) => t.lemma.replace(/ly$/, ''));
-    if (series.length) return { measure: [...new Set(series)], phrase: toks.slice(last + 1, last + 5).find((t) => t.pos === 'NOUN')?.text ?? '' };
+    const after = toks.slice(last + 1, last + 3).find((t) => t.pos === 'NOUN');
+    if (after) return { measure: [...new Set(series)], phrase: after.text };
+    ordinalSeries = series;
   }
   // Durations are about an event; counts and money about the nearest noun either side.
   // A survey verb names the measure better than the noun it counts ("polled 2,100 patients" is a sample size).
   // Money: "would cost the operator £4.2 million" is a cost, the operator pays it.
   const preferred = (f: { lemma: string }) => Number(f.lemma === 'sample' || (dim.startsWith('money') && f.lemma === 'cost'));
   const sorted = found.sort((x, y) => preferred(y) - preferred(x) || x.dist - y.dist);
-  const measure = [...new Set(sorted.map((f) => canon(f.lemma)))];
+  // "the veto was the eighth by the country": the noun before names the series.
+  const measure = [...new Set([...sorted.map((f) => canon(f.lemma)), ...ordinalSeries])];
   if (dim === 'duration' && measure.length === 0) measure.push('duration');
   // The phrase: the best noun with what follows it up to four words ("cost of the bridge repairs").
   const best = sorted[0];

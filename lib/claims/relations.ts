@@ -247,7 +247,9 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
           if (m < SAME_MEASURE) continue;
           const c = round2(Math.min(0.95, 0.5 + 0.4 * m));
           if (!duplicate || c > duplicate.confidence) {
-            duplicate = { reason: x.text === y.text ? `both say ${x.text}: ${about(x, y)}` : `${x.text} and ${y.text} are the same amount: ${about(x, y)}`, confidence: c };
+            const phrase = x.measurePhrase || y.measurePhrase;
+            const what = phrase ? `about the ${phrase}` : 'about the same thing';
+            duplicate = { reason: x.text === y.text ? `both say "${x.text}" ${what}` : `${x.text} and ${y.text} are the same amount, ${what}`, confidence: c };
           }
         }
       }
