@@ -51,6 +51,7 @@ export const CANONICAL: Record<string, string> = {
 // Words around a number that say nothing about what it measures.
 const NOISE = new Set(['percent', 'per', 'cent', 'million', 'billion', 'thousand', 'trillion', 'year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'time', 'total', 'number', 'figure', 'amount', 'estimate', 'report', 'statement', 'official', 'analysis', 'survey', 'study', 'level', 'mile', 'acre', 'hectare', 'kilometre', 'kilometer', 'km', 'metre', 'meter', 'foot', 'feet', 'square', 'dollar', 'euro', 'lot', 'fortnight', 'some', 'more', 'less', 'about', 'first', 'second', 'third', 'half', 'quarter', 'one', 'rate']);
 
+const CHANGE_NOUNS = new Set(['increase', 'rise', 'cut', 'fall', 'drop', 'decline', 'hike', 'reduction', 'growth', 'jump', 'gain', 'loss']);
 const STOP_BEFORE = new Set(['from', 'without', 'until', 'than', 'since', 'after', 'before', 'with', 'between']);
 // "eight in the morning", "at 10 p.m.": clock times, not quantities.
 const CLOCK = /^\s*(?:in the (?:morning|afternoon|evening)|at night|a\.?m\.?|p\.?m\.?|o'clock)/i;
@@ -93,6 +94,13 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
       let e = k;
       while (e + 1 < toks.length && isNounTok(toks[e + 1]!)) e++;
       found.push({ lemma: toks[e]!.lemma, at: e, dist: d });
+      // "a 4 percent increase in property tax": the change is of the tax.
+      if (CHANGE_NOUNS.has(toks[e]!.lemma) && /^(?:in|of)$/.test(toks[e + 1]?.lemma ?? '')) {
+        let n = e + 2;
+        while (n < toks.length && !isNounTok(toks[n]!) && /^(?:DET|ADJ)$/.test(toks[n]!.pos)) n++;
+        while (n + 1 < toks.length && isNounTok(toks[n]!) && isNounTok(toks[n + 1]!)) n++;
+        if (toks[n] && isNounTok(toks[n]!)) found.push({ lemma: toks[n]!.lemma, at: n, dist: d - 0.5 });
+      }
       break;
     }
   }

@@ -59,7 +59,7 @@ test('paraphrased duplicates are linked; a shared incidental number is not', () 
 test('labelled sets (fixtures and blind tune set): recall and false contradictions at what was measured, no chopped word', () => {
   // Floors at the values measured when tuning stopped (docs/relations.md), so a change that loses
   // ground fails; the issue's targets (recall 0.9) are not met yet on the blind set.
-  const floors = [[evaluateRelations(), 0.85, 0.8], [evaluateSet('tune'), 0.5, 0.5]] as const;
+  const floors = [[evaluateRelations(), 0.85, 0.85], [evaluateSet('tune'), 0.7, 0.85]] as const;
   for (const [r, contradicts, duplicates] of floors) {
     const recall = (t: string) => r.stats[t]!.tp / (r.stats[t]!.tp + r.stats[t]!.fn);
     assert.ok(recall('contradicts') >= contradicts, `contradicts recall ${recall('contradicts')}`);
