@@ -41,7 +41,8 @@ test('an automatic contradiction is suggested; confirming it twice is 409; both 
   const contradiction = article.relations.find((r) => r.type === 'contradicts');
   assert.ok(contradiction, 'the $40 million vs $55 million contradiction is suggested');
   assert.equal(contradiction.status, 'suggested');
-  assert.match(contradiction.reason, /\$40 million vs \$55 million/);
+  // Issue 12: an attributed disagreement names both sources.
+  assert.match(contradiction.reason, /^\$40 million \(the city council\) vs \$55 million \(Auditors\): /);
   await setRelationStatus(reviewer, contradiction.id, 'confirmed');
   assert.equal(await statusOf(setRelationStatus(reviewer, contradiction.id, 'confirmed')), 409);
   await setRelationStatus(editor, contradiction.id, 'dismissed');
