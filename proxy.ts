@@ -1,11 +1,13 @@
-// Next 16's request proxy (formerly middleware). Two jobs, both on page requests only:
+// Next 16's request proxy (formerly middleware). Three jobs, all on page requests only:
 // 1. a fresh CSP nonce per page (lib/http/csp.ts), passed to Next on the request so its inline
 //    scripts carry it, and sent to the browser on the response;
 // 2. sending signed-out visitors to the sign-in page. It only redirects; every route and data-layer
-//    call checks the session itself (lib/db, lib/http).
+//    call checks the session itself (lib/db, lib/http);
+// 3. a 400 for a path whose percent-encoding does not decode, which Next's router would answer 500.
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/csp';
+import { isDecodablePath, malformedPathResponse } from '@/lib/http/path';
 
 const PUBLIC_PAGES = /^\/(signin|setup)(\/|$)/;
 
@@ -27,6 +29,9 @@ function withSecurityPolicy(req: NextRequest): NextResponse {
 const signedInOnly = withAuth((req) => withSecurityPolicy(req), { pages: { signIn: '/signin' } });
 
 export default function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  // The raw path from the request line: nextUrl may hold a normalised copy.
+  const rawPath = new URL(req.url).pathname;
+  if (!isDecodablePath(rawPath)) return malformedPathResponse(rawPath);
   if (PUBLIC_PAGES.test(req.nextUrl.pathname)) return withSecurityPolicy(req);
   return signedInOnly(req, event);
 }

@@ -13,6 +13,21 @@ test('the API answers 401 without a session', async ({ request }) => {
   }
 });
 
+test('an address with broken percent-encoding is 400 with a reason, not a server error, signed in or out', async ({ page }) => {
+  for (const path of ['/articles/%E0%A4%A', '/articles/%zz/compare', '/%']) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toContain('broken percent-encoding');
+  }
+  await signIn(page, ACCOUNTS.reviewer);
+  const res = await page.goto('/articles/%E0%A4%A');
+  expect(res?.status()).toBe(400);
+  await expect(page.getByText(/broken percent-encoding/)).toBeVisible();
+  // A well-formed but unknown id is still the ordinary not-found page.
+  expect((await page.goto('/articles/%E0%A4%A4'))?.status()).toBe(404);
+  await signOut(page);
+});
+
 test('editor: empty, huge, malformed, unsupported and cross-site requests are refused with nothing saved', async ({ page }) => {
   await signIn(page, ACCOUNTS.editor);
   const before = ((await (await page.request.get('/api/articles')).json()) as { articles: unknown[] }).articles.length;
