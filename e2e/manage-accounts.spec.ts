@@ -1,9 +1,11 @@
 // Issue 9, item 9: an admin changes an account's role (it applies at once) and resets its password
-// to a temporary one shown once; editors cannot do either.
+// to a temporary one shown once, which the person must replace with their own at sign-in; editors
+// cannot do either.
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn, signOut } from './helpers';
 
 const OWN_PASSWORD = 'lantern orbit velvet quarry';
+const NEW_PASSWORD = 'harbour quince tundra glider';
 
 test('an admin changes a role and resets a password from the Accounts page; the person feels both at once', async ({ page, browser }) => {
   const email = `desk-${Date.now()}@newsroom.example`;
@@ -48,8 +50,21 @@ test('an admin changes a role and resets a password from the Accounts page; the 
   await person.getByLabel('Password').fill(OWN_PASSWORD);
   await person.getByRole('button', { name: 'Sign in' }).click();
   await expect(person.getByTestId('form-error')).toHaveText('Wrong email or password. Check both and try again.');
-  await signIn(person, email, temporary);
+  // The temporary password only opens the "choose your own" step; then they are signed in.
+  await person.getByLabel('Password').fill(temporary);
+  await person.getByRole('button', { name: 'Sign in' }).click();
+  const choose = person.getByRole('form', { name: 'Choose a new password' });
+  await expect(choose).toBeVisible();
+  await choose.getByLabel(/New password/).fill('password1234');
+  await choose.getByLabel('The new password again').fill('password1234');
+  await choose.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(choose).toContainText('too easy');
+  await choose.getByLabel(/New password/).fill(NEW_PASSWORD);
+  await choose.getByLabel('The new password again').fill(NEW_PASSWORD);
+  await choose.getByRole('button', { name: 'Save and sign in' }).click();
   await expect(nav).toContainText(`${email} (editor)`);
+  await signOut(person);
+  await signIn(person, email, NEW_PASSWORD);
 
   // An editor cannot manage accounts: the API refuses and the page says who can.
   const id = (await (await page.request.get('/api/users')).json()).users.find((u: { email: string }) => u.email === email).id as string;

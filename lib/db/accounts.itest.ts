@@ -11,7 +11,8 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
-import { attemptSignIn } from '../auth/sign-in';
+import { PASSWORD_CHANGE_REQUIRED } from '../auth/messages';
+import { attemptSignIn, changeTemporaryPassword } from '../auth/sign-in';
 import { signInRules } from '../auth/throttle';
 import { createDb, db, isPostgresUrl } from './client';
 import { createFirstAdmin, createUser, deactivateUser, endSessions, findSessionActor, listUsers, operator, reactivateUser, resetPassword, changeRole, setUpInstall, verifySignIn } from './users';
@@ -298,13 +299,38 @@ describe('admins change roles and reset passwords (issue 9, item 9)', () => {
     assert.equal(await findSessionActor(s.actor.id, s.sessionVersion), null);
     assert.equal(await verifySignIn(target.email, PASSWORD), null);
     assert.equal(await verifySignIn(target.email, temporaryPassword), null, 'an earlier temporary password is gone too');
-    assert.equal((await verifySignIn(target.email, latest))?.actor.id, target.id);
+    assert.equal((await verifySignIn(target.email, latest))?.mustChangePassword, true);
     const events = await db().event.findMany({ where: { targetId: target.id, type: 'account.password_reset' } });
     assert.equal(events.length, 3);
     for (const e of events) {
       assert.equal(e.actorId, admin.id);
       assert.ok(!JSON.stringify(e).includes(latest), 'the password is never in history');
     }
+  });
+
+  test('a temporary password signs in to nothing until the account has chosen its own', async () => {
+    const { temporaryPassword } = await resetPassword(admin, target.id);
+    const address = '198.51.100.77';
+    const refused = await attemptSignIn(target.email, temporaryPassword, address).catch((x: AppError) => x);
+    assert.ok(refused instanceof AppError && refused.status === 403);
+    assert.equal(refused.message, PASSWORD_CHANGE_REQUIRED);
+    const change = (temporary: string, password: string) => changeTemporaryPassword({ email: target.email, temporaryPassword: temporary, password }, address);
+    assert.equal(await statusOf(change('not-the-temporary-one', 'a meadow of copper violins')), 401);
+    const weak = await change(temporaryPassword, 'password1234').catch((x: AppError) => x);
+    assert.ok(weak instanceof AppError && weak.status === 422 && /too easy/.test(weak.fields?.password ?? ''));
+    assert.equal(await statusOf(change(temporaryPassword, temporaryPassword)), 422, 'not the temporary one again');
+    assert.equal(await statusOf(changeTemporaryPassword({ email: target.email }, address)), 422);
+    const dto = await change(temporaryPassword, 'a meadow of copper violins');
+    assert.equal(dto.id, target.id);
+    const signedIn = await attemptSignIn(target.email, 'a meadow of copper violins', address);
+    assert.equal(signedIn?.actor.id, target.id);
+    assert.equal(signedIn?.mustChangePassword, false);
+    assert.equal(await verifySignIn(target.email, temporaryPassword), null, 'the temporary password is gone');
+    assert.equal(await statusOf(change(temporaryPassword, 'another river of brass')), 401);
+    // An ordinary password cannot be "changed" through this door: it is for temporary ones only.
+    assert.equal(await statusOf(change('a meadow of copper violins', 'another river of brass')), 409);
+    const e = await db().event.findFirstOrThrow({ where: { targetId: target.id }, orderBy: { at: 'desc' } });
+    assert.deepEqual([e.type, e.actorId], ['account.password_changed', target.id]);
   });
 
   test('resets refused: your own account 409, a deactivated account 409 (reactivate first), no account 404', async () => {

@@ -136,7 +136,8 @@ export async function listUsers(actor: Actor | null): Promise<UserDto[]> {
   return users.map(toDto);
 }
 
-export type SignedIn = { actor: Actor; sessionVersion: number };
+/** mustChangePassword: the password was an admin's temporary one; no session until the account picks its own. */
+export type SignedIn = { actor: Actor; sessionVersion: number; mustChangePassword: boolean };
 
 /**
  * Checks an email and password; returns the account and its session version, or null. Never says
@@ -147,7 +148,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
   if (password.length > MAX_PASSWORD_LENGTH) return null;
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true, mustChangePassword: true },
   });
   if (!user) {
     await spendVerifyTime(password);
@@ -158,7 +159,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
     // Only if the hash is still the one we checked: a concurrent password change wins.
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
-  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion };
+  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
 }
 
 export async function authenticate(email: string, password: string): Promise<Actor | null> {
@@ -204,7 +205,7 @@ async function changeAccount(actorId: string | null, where: { id: string } | { e
     if (actorId === user.id && change.kind !== 'reactivate' && change.kind !== 'password') {
       throw new AppError('conflict', 'You cannot deactivate your own account, change your own role or reset your own password here; ask another admin.');
     }
-    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string };
+    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string; mustChangePassword?: boolean };
     let before: unknown;
     let after: unknown;
     if (change.kind === 'deactivate') {
@@ -219,7 +220,8 @@ async function changeAccount(actorId: string | null, where: { id: string } | { e
       [before, after] = [{ role: user.role }, { role: change.role }];
     } else {
       if (user.deactivatedAt && change.kind === 'reset') throw new AppError('conflict', `${user.email} is deactivated. Reactivate it first.`);
-      data = { passwordHash: change.passwordHash };
+      // A reset's password is the admin's; any other password change is the account's own choice.
+      data = { passwordHash: change.passwordHash, mustChangePassword: change.kind === 'reset' };
     }
     // Compare-and-set on the version: of two concurrent changes each ends the sessions, neither is lost.
     const { count } = await tx.user.updateMany({ where: { id: user.id, sessionVersion: user.sessionVersion }, data: { ...data, sessionVersion: { increment: 1 } } });
@@ -270,6 +272,18 @@ export async function resetPassword(actor: Actor | null, id: string): Promise<Pa
   const password = temporaryPassword();
   const user = await changeAccount(actor.id, { id }, { kind: 'reset', passwordHash: await hashPassword(password) });
   return { user, temporaryPassword: password };
+}
+
+/**
+ * The account replaces an admin's temporary password with its own (the sign-in form's second step).
+ * `signedIn` must come from checking the temporary password (lib/auth/sign-in.ts does, throttled).
+ */
+export async function replaceTemporaryPassword(signedIn: SignedIn, temporary: string, password: unknown): Promise<UserDto> {
+  if (!signedIn.mustChangePassword) throw new AppError('conflict', 'This password is not a temporary one. Sign in with it.');
+  if (password === temporary) throw new AppError('invalid', 'Choose a stronger password.', { password: 'Choose a password of your own, not the temporary one.' });
+  const { actor } = signedIn;
+  const passwordHash = await newPasswordHash(password, [actor.email, actor.name]);
+  return changeAccount(actor.id, { id: actor.id }, { kind: 'password', passwordHash });
 }
 
 async function newPasswordHash(password: unknown, related: string[]): Promise<string> {
