@@ -32,10 +32,14 @@ export default function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
   // The raw path from the request line: nextUrl may hold a normalised copy.
   const rawPath = new URL(req.url).pathname;
   if (!isDecodablePath(rawPath)) return malformedPathResponse(rawPath);
+  // API paths reach here only when they hold a % (matcher below), and only for the check above.
+  if (/^\/api(\/|$)/.test(rawPath)) return NextResponse.next();
   if (PUBLIC_PAGES.test(req.nextUrl.pathname)) return withSecurityPolicy(req);
   return signedInOnly(req, event);
 }
 
 export const config = {
-  matcher: ['/((?!api|_next|favicon.ico|icon.svg).*)'],
+  // Pages; and API paths with a % in them, for the percent-encoding check only. Every other API
+  // request skips the proxy: a proxied request's body is buffered, and only up to 10 MB.
+  matcher: ['/((?!api|_next|favicon.ico|icon.svg).*)', '/api/:path(.*%.*)'],
 };

@@ -19,6 +19,14 @@ test('an address with broken percent-encoding is 400 with a reason, not a server
     expect(res.status(), path).toBe(400);
     expect(await res.text()).toContain('broken percent-encoding');
   }
+  // The API answers in its own error shape.
+  for (const [method, path] of [['GET', '/api/articles/%E0%A4%A'], ['POST', '/api/claims/%E0%A4%A/verdict']] as const) {
+    const res = await page.request.fetch(path, { method, data: method === 'POST' ? {} : undefined });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code).toBe('bad_request');
+  }
+  // A well-formed escape in an API path still reaches the route (401 signed out).
+  expect((await page.request.get('/api/articles/%E0%A4%A4')).status()).toBe(401);
   await signIn(page, ACCOUNTS.reviewer);
   const res = await page.goto('/articles/%E0%A4%A');
   expect(res?.status()).toBe(400);
