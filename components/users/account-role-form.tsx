@@ -1,30 +1,19 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi } from '@/components/ui/api-client';
+import { useAccountAction } from './use-account-action';
 
 const ROLE_LABELS = { reviewer: 'Reviewer', editor: 'Editor', admin: 'Admin' } as const;
 
 /** Changes one account's role; the account is signed out so the new role applies at once. */
 export function AccountRoleForm({ id, email, role }: { id: string; email: string; role: string }) {
-  const router = useRouter();
+  const { run, busy, error } = useAccountAction();
   const [choice, setChoice] = useState(role);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (choice === role) return;
     if (!window.confirm(`Make ${email} ${choice}? They are signed out everywhere and sign in again with the new role.`)) return;
-    setBusy(true);
-    const res = await callApi(`/api/users/${encodeURIComponent(id)}/role`, { method: 'POST', body: JSON.stringify({ role: choice }) });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.message);
-      return;
-    }
-    setError(null);
-    router.refresh();
+    await run(`/api/users/${encodeURIComponent(id)}/role`, { method: 'POST', body: JSON.stringify({ role: choice }) });
   }
 
   return (

@@ -1,28 +1,20 @@
 'use client';
 import { useState } from 'react';
-import { callApi } from '@/components/ui/api-client';
+import { useAccountAction } from './use-account-action';
 
 /**
  * Resets one account's password to a random temporary one, shown here once: the server keeps only
- * its hash, so closing the page loses it (reset again).
+ * its hash, so closing the page loses it (reset again). The person must replace it at sign-in.
  */
 export function PasswordResetButton({ id, email }: { id: string; email: string }) {
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAccountAction();
   const [temporary, setTemporary] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function onClick() {
     if (!window.confirm(`Reset the password of ${email}? Their current password stops working and they are signed out everywhere.`)) return;
-    setBusy(true);
-    const res = await callApi<{ temporaryPassword: string }>(`/api/users/${encodeURIComponent(id)}/password-reset`, { method: 'POST' });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.message);
-      setTemporary(null);
-      return;
-    }
-    setError(null);
-    setTemporary(res.data.temporaryPassword);
+    setTemporary(null);
+    const data = await run<{ temporaryPassword: string }>(`/api/users/${encodeURIComponent(id)}/password-reset`, { method: 'POST' }, { refresh: false });
+    if (data) setTemporary(data.temporaryPassword);
   }
 
   return (
@@ -31,7 +23,7 @@ export function PasswordResetButton({ id, email }: { id: string; email: string }
       {temporary ? (
         <p className="notice" role="status">
           Temporary password for {email}: <code data-testid="temporary-password">{temporary}</code>. Give it to them directly; it is
-          shown only this once.
+          shown only this once, and they choose their own when they sign in with it.
         </p>
       ) : null}
       {error ? <span className="form-error" role="alert">{error}</span> : null}
