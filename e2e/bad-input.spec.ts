@@ -13,6 +13,29 @@ test('the API answers 401 without a session', async ({ request }) => {
   }
 });
 
+test('an address with broken percent-encoding is 400 with a reason, not a server error, signed in or out', async ({ page }) => {
+  for (const path of ['/articles/%E0%A4%A', '/articles/%zz/compare', '/%']) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toContain('broken percent-encoding');
+  }
+  // The API answers in its own error shape.
+  for (const [method, path] of [['GET', '/api/articles/%E0%A4%A'], ['POST', '/api/claims/%E0%A4%A/verdict']] as const) {
+    const res = await page.request.fetch(path, { method, data: method === 'POST' ? {} : undefined });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code).toBe('bad_request');
+  }
+  // A well-formed escape in an API path still reaches the route (401 signed out).
+  expect((await page.request.get('/api/articles/%E0%A4%A4')).status()).toBe(401);
+  await signIn(page, ACCOUNTS.reviewer);
+  const res = await page.goto('/articles/%E0%A4%A');
+  expect(res?.status()).toBe(400);
+  await expect(page.getByText(/broken percent-encoding/)).toBeVisible();
+  // A well-formed but unknown id is still the ordinary not-found page.
+  expect((await page.goto('/articles/%E0%A4%A4'))?.status()).toBe(404);
+  await signOut(page);
+});
+
 test('editor: empty, huge, malformed, unsupported and cross-site requests are refused with nothing saved', async ({ page }) => {
   await signIn(page, ACCOUNTS.editor);
   const before = ((await (await page.request.get('/api/articles')).json()) as { articles: unknown[] }).articles.length;

@@ -124,3 +124,55 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText('dozens of letters');
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText(ACCOUNTS.reviewer);
 });
+
+test('dragging the selected claim\'s end handle in the text resizes it, and history shows the new span', async ({ page }) => {
+  await signIn(page, ACCOUNTS.editor);
+  const res = await page.request.post('/api/articles', { data: { title: 'Veto story (dragged edge)', text: seed } });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.reviewer);
+  await page.goto(`/articles/${id}`);
+  const mark = page.locator('mark.claim').filter({ hasText: 'It was the eighth veto' });
+  await expect(mark).toContainText('and reflected the deep division');
+  // Select it (clicking opens it; closing leaves it selected): its handles appear in the text.
+  await mark.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  const handle = mark.getByTestId('drag-end');
+  await expect(handle).toBeAttached();
+  await expect(page.getByTestId('drag-start')).toHaveCount(1);
+
+  // Drag the end back to the last letters of "resolution", before "and reflected".
+  const target = await page.getByTestId('article-text').evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf('resolution and reflected');
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i + 'resolutio'.length);
+      range.setEnd(n, i + 'resolution'.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error('"resolution and reflected" is not in the text');
+  });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  // While dragging, the mark already ends at the word under the pointer.
+  await expect(mark).not.toContainText('and reflected');
+  await page.mouse.up();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.locator('mark.claim').filter({ hasText: /^and reflected the deep division/ })).toHaveCount(0);
+  await expect(mark).toContainText('on a Western-backed Syria resolution');
+  await expect(mark).not.toContainText('and reflected');
+
+  await page.reload();
+  const resized = page.getByRole('list', { name: 'History' }).locator('[data-event-type="claim.resized"]');
+  await expect(resized).toHaveCount(1);
+  await expect(resized).toContainText('Western-backed Syria resolution"');
+  await expect(resized).toContainText(ACCOUNTS.reviewer);
+});

@@ -35,7 +35,7 @@ test('a fresh install offers to create the admin, who then creates the desk acco
   for (const role of ['reviewer', 'editor'] as const) {
     await page.getByLabel('Email').fill(ACCOUNTS[role]);
     await page.getByLabel(/Temporary password/).fill(PASSWORD);
-    await page.getByLabel('Role').selectOption(role);
+    await page.getByLabel('Role', { exact: true }).selectOption(role);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Account created for ${ACCOUNTS[role]}` })).toBeVisible();
     await expect(page.getByRole('cell', { name: ACCOUNTS[role] })).toBeVisible();

@@ -98,7 +98,11 @@ test('editor loads the seed article, reviewer rates a claim with a source, edito
   ]);
   if (process.env.SCREENSHOT_DIR) {
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Selected (opened and closed), so the picture shows its drag handles and its place in the list.
+    await marks.filter({ hasText: 'killed 87 people' }).click();
+    await page.keyboard.press('Escape');
     await marks.filter({ hasText: 'killed 87 people' }).scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-page.png`, fullPage: false });
   }
 });

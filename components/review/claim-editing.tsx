@@ -1,12 +1,13 @@
 'use client';
 // Correcting the extraction by hand (issue 9): add a claim from a text selection (a floating button,
-// or the `a` key), and in the claim dialog move its start or end by a word, split it, merge it with
-// a neighbour, or mark it "not a claim". The server checks and records each (lib/db/claim-edits.ts).
+// or the `a` key), drag the selected claim's start or end handle in the text, and in the claim dialog
+// move its start or end by a word, split it, merge it with a neighbour, or mark it "not a claim". The
+// server checks and records each (lib/db/claim-edits.ts).
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { FormError } from '@/components/ui/field';
-import { moveEdge, overlaps, snapToWords, trimSpan, type Direction, type Edge, type Span } from '@/lib/claims/words';
+import { dragEdge, moveEdge, overlaps, snapToWords, trimSpan, type Direction, type Edge, type Span } from '@/lib/claims/words';
 import type { ReviewClaim } from './view-model';
 import styles from './claim-editing.module.css';
 
@@ -19,17 +20,149 @@ const ARTICLE_TEXT = '[data-testid="article-text"]';
  */
 function selectionSpan(container: Element, range: Range): Span | null {
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
-  const lengthTo = (node: Node, offset: number) => {
-    const before = document.createRange();
-    before.setStart(container, 0);
-    before.setEnd(node, offset);
-    const copy = before.cloneContents();
-    copy.querySelectorAll('[aria-hidden="true"], [data-annotation]').forEach((el) => el.remove());
-    return copy.textContent?.length ?? 0;
-  };
-  const start = lengthTo(range.startContainer, range.startOffset);
-  const end = lengthTo(range.endContainer, range.endOffset);
+  const start = articleOffset(container, range.startContainer, range.startOffset);
+  const end = articleOffset(container, range.endContainer, range.endOffset);
   return end > start ? { start, end } : null;
+}
+
+/** The article-text offset of a DOM position inside the marked-up text. */
+function articleOffset(container: Element, node: Node, offset: number): number {
+  const before = document.createRange();
+  before.setStart(container, 0);
+  before.setEnd(node, offset);
+  const copy = before.cloneContents();
+  copy.querySelectorAll('[aria-hidden="true"], [data-annotation]').forEach((el) => el.remove());
+  return copy.textContent?.length ?? 0;
+}
+
+/** The article-text offset under a point, or null over a claim's tag or outside the text. */
+function offsetAtPoint(container: Element, x: number, y: number): number | null {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  const caret = doc.caretPositionFromPoint?.(x, y);
+  const range = caret ? null : document.caretRangeFromPoint?.(x, y);
+  const node = caret?.offsetNode ?? range?.startContainer;
+  const offset = caret?.offset ?? range?.startOffset;
+  if (!node || offset === undefined || !container.contains(node)) return null;
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  if (el?.closest('[aria-hidden="true"], [data-annotation]')) return null;
+  return articleOffset(container, node, offset);
+}
+
+export type SpanDrag = {
+  /** The span being dragged (or saved), shown in place of the claim's stored one. */
+  draft: { id: string; span: Span } | null;
+  onHandleDown: (claimId: string, edge: Edge, e: React.PointerEvent) => void;
+  error: string | null;
+  clearError: () => void;
+};
+
+/**
+ * Pointer-drag of a claim's start or end handle in the article text. The edge follows the pointer
+ * word by word, never into a neighbouring claim; letting go saves it as a resize (PATCH, with the
+ * claim's version) and history records it like the dialog's buttons do.
+ */
+export function useSpanDrag(text: string, claims: ReviewClaim[]): SpanDrag {
+  const router = useRouter();
+  const [draft, setDraft] = useState<SpanDrag['draft']>(null);
+  const [saving, setSaving] = useState<Span | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const claimsRef = useRef(claims);
+  claimsRef.current = claims;
+
+  // The refreshed article has the saved span: the preview can go.
+  useEffect(() => {
+    if (!draft || !saving) return;
+    const stored = claims.find((c) => c.id === draft.id);
+    if (!stored || (stored.start === saving.start && stored.end === saving.end)) {
+      setDraft(null);
+      setSaving(null);
+    }
+  }, [claims, draft, saving]);
+
+  const onHandleDown = useCallback((claimId: string, edge: Edge, e: React.PointerEvent) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const container = document.querySelector(ARTICLE_TEXT);
+    const ordered = [...claimsRef.current].sort((a, b) => a.start - b.start);
+    const i = ordered.findIndex((c) => c.id === claimId);
+    const claim = ordered[i];
+    if (!container || !claim) return;
+    const bounds = { start: ordered[i - 1]?.end ?? 0, end: ordered[i + 1]?.start ?? text.length };
+    let span: Span = { start: claim.start, end: claim.end };
+    let frame = 0;
+    setError(null);
+    setDraft({ id: claimId, span });
+    const onMove = (ev: PointerEvent) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const offset = offsetAtPoint(container, ev.clientX, ev.clientY);
+        const next = offset === null ? null : dragEdge(text, span, edge, offset, bounds);
+        if (next && (next.start !== span.start || next.end !== span.end)) {
+          span = next;
+          setDraft({ id: claimId, span });
+        }
+      });
+    };
+    const onUp = async () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      window.removeEventListener('pointercancel', onUp);
+      // The click that ends a drag lands on the claim (or the text), which would open the dialog.
+      const swallow = (ev: MouseEvent) => ev.stopPropagation();
+      window.addEventListener('click', swallow, { capture: true, once: true });
+      setTimeout(() => window.removeEventListener('click', swallow, { capture: true }), 0);
+      if (span.start === claim.start && span.end === claim.end) {
+        setDraft(null);
+        return;
+      }
+      setSaving(span);
+      const res = await callApi(`/api/claims/${claimId}`, { method: 'PATCH', body: JSON.stringify({ ...span, version: claim.version }) });
+      if (!res.ok) {
+        setError(res.message);
+        setDraft(null);
+        setSaving(null);
+        return;
+      }
+      router.refresh();
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+    window.addEventListener('pointercancel', onUp);
+  }, [router, text]);
+
+  const clearError = useCallback(() => setError(null), []);
+  return { draft, onHandleDown, error, clearError };
+}
+
+/** A drag handle at a claim's start or end: pointer only (the dialog's buttons and arrow keys are the keyboard path). */
+export function SpanHandle({ edge, onDown }: { edge: Edge; onDown: (edge: Edge, e: React.PointerEvent) => void }) {
+  return (
+    <span
+      className={`${styles.handle} ${edge === 'start' ? styles.handleStart : styles.handleEnd}`}
+      data-annotation=""
+      aria-hidden="true"
+      data-testid={`drag-${edge}`}
+      title={edge === 'start' ? 'Drag to move where the claim starts' : 'Drag to move where the claim ends'}
+      onPointerDown={(e) => onDown(edge, e)}
+      // A click on the handle is not a click on the claim (which would open it).
+      onClick={(e) => e.stopPropagation()}
+    />
+  );
+}
+
+/** Why a dragged edge was not saved (a stale version, an overlap), until dismissed. */
+export function SpanDragError({ message, onClose }: { message: string | null; onClose: () => void }) {
+  if (!message) return null;
+  return (
+    <div className={styles.floating} data-testid="drag-error">
+      <div className={styles.error}>
+        <FormError message={message} />
+        <button type="button" className="link" onClick={onClose}>Close</button>
+      </div>
+    </div>
+  );
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -1,6 +1,6 @@
 // One error shape for every mutation and route (docs/API.md): the data layer throws AppError, the
 // route adapter (lib/http/respond.ts) turns it into `{ error: { code, message, fields? } }` + status.
-import type { ZodError } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -41,6 +41,13 @@ export function fromZodError(error: ZodError, message = 'Some fields need fixing
     fields[key] ??= issue.message;
   }
   return new AppError('invalid', message, fields);
+}
+
+/** The parsed input, or the 422 AppError naming each field that needs fixing. */
+export function parseInput<T>(schema: ZodType<T>, input: unknown, message?: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, message);
+  return parsed.data;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };

@@ -1,9 +1,9 @@
 // Moving a claim's edges by a word and widening a selection to whole words (the review screen's
 // span editor): any move stays inside the text, never empties the span, and lands on word edges.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { moveEdge, snapToWords, trimSpan } from './words';
+import { dragEdge, moveEdge, snapToWords, trimSpan } from './words';
 
 const text = 'The attack killed 87 people.  Russia vetoed it.';
 const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
@@ -50,4 +50,30 @@ test('any text and span: moves stay in bounds, non-empty, land on a word edge, n
     else assert.ok(moved.end === t.length || /\s/.test(t[moved.end]!), 'the moved end is at a word');
     assert.ok(!/\s/.test(t[moved.start]!) && !/\s/.test(t[moved.end - 1]!), 'no spaces at the ends');
   }), { numRuns: 500, seed: 9 });
+});
+
+describe('dragEdge (drag handles in the article text)', () => {
+  const text = 'Officials said 87 people died. The bridge closed on Monday.';
+  const claim = { start: 0, end: 30 }; // "Officials said 87 people died."
+  const all = { start: 0, end: text.length };
+
+  test('the end lands on the end of the word the pointer is in, or before the gap it is in', () => {
+    assert.deepEqual(dragEdge(text, claim, 'end', text.indexOf('people') + 2, all), { start: 0, end: text.indexOf('people') + 6 });
+    assert.deepEqual(dragEdge(text, claim, 'end', text.indexOf(' 87'), all), { start: 0, end: text.indexOf(' 87') });
+    assert.deepEqual(dragEdge(text, claim, 'end', text.indexOf('bridge') + 1, all), { start: 0, end: text.indexOf('bridge') + 6 });
+  });
+
+  test('the start lands on the start of the word the pointer is in', () => {
+    assert.deepEqual(dragEdge(text, claim, 'start', text.indexOf('said') + 3, all), { start: text.indexOf('said'), end: 30 });
+    assert.deepEqual(dragEdge(text, claim, 'start', text.indexOf(' 87'), all), { start: text.indexOf('87'), end: 30 });
+  });
+
+  test('a drag never crosses a neighbouring claim nor empties the span', () => {
+    const next = { start: 31, end: text.length };
+    assert.deepEqual(dragEdge(text, claim, 'end', text.length - 2, { start: 0, end: next.start }), { start: 0, end: 30 });
+    assert.equal(dragEdge(text, claim, 'end', 0, all), null);
+    assert.equal(dragEdge(text, claim, 'start', 30, all), null);
+    const second = { start: 31, end: text.length };
+    assert.deepEqual(dragEdge(text, second, 'start', 3, { start: 30, end: text.length }), { start: 31, end: text.length });
+  });
 });

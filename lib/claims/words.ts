@@ -86,3 +86,17 @@ export function moveEdge(text: string, span: Span, edge: Edge, direction: Direct
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/**
+ * Where an edge dragged to `offset` lands: the start on a word start, the end on a word end (as a
+ * selection is widened), kept inside `bounds` (the neighbouring claims) and never emptying the span.
+ * Returns null when the drag gives no usable span, so the caller keeps the last good one.
+ */
+export function dragEdge(text: string, span: Span, edge: Edge, offset: number, bounds: Span): Span | null {
+  const at = Math.max(bounds.start, Math.min(bounds.end, offset));
+  const raw = edge === 'start' ? { start: Math.min(at, span.end), end: span.end } : { start: span.start, end: Math.max(at, span.start) };
+  const next = snapToWords(text, raw);
+  // Widening to a whole word may reach into a neighbour's words: trim back to the bound instead.
+  const clamped = trimSpan(text, { start: Math.max(next.start, bounds.start), end: Math.min(next.end, bounds.end) });
+  return clamped.end > clamped.start ? clamped : null;
+}

@@ -11,10 +11,11 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
-import { attemptSignIn } from '../auth/sign-in';
+import { PASSWORD_CHANGE_REQUIRED } from '../auth/messages';
+import { attemptSignIn, changeTemporaryPassword } from '../auth/sign-in';
 import { signInRules } from '../auth/throttle';
 import { createDb, db, isPostgresUrl } from './client';
-import { createFirstAdmin, createUser, deactivateUser, endSessions, findSessionActor, operator, reactivateUser, changeRole, setUpInstall, verifySignIn } from './users';
+import { createFirstAdmin, createUser, deactivateUser, endSessions, findSessionActor, listUsers, operator, reactivateUser, resetPassword, changeRole, setUpInstall, verifySignIn } from './users';
 
 const base = process.env.DATABASE_URL ?? '';
 const isPostgres = isPostgresUrl(base);
@@ -233,5 +234,111 @@ describe('session version (finding 9)', () => {
     await session('session@example.com', 'quiet meadow copper violin');
     const types = (await db().event.findMany({ where: { targetId: s.id }, orderBy: { at: 'asc' }, select: { type: true } })).map((e) => e.type);
     assert.deepEqual(types, ['account.created', 'account.role_changed', 'account.password_changed', 'account.deactivated', 'account.reactivated']);
+  });
+});
+
+describe('admins change roles and reset passwords (issue 9, item 9)', () => {
+  const asActor = (u: { id: string; email: string; name: string }, role: Actor['role']): Actor => ({ id: u.id, email: u.email, name: u.name, role });
+  let editor: Actor;
+  let reviewer: Actor;
+  let target: { id: string; email: string; name: string };
+
+  before(async () => {
+    editor = asActor(await createUser(admin, { email: 'matrix-editor@example.com', password: PASSWORD, role: 'editor' }), 'editor');
+    reviewer = asActor(await createUser(admin, { email: 'matrix-reviewer@example.com', password: PASSWORD, role: 'reviewer' }), 'reviewer');
+    target = await createUser(admin, { email: 'matrix-target@example.com', password: PASSWORD, role: 'reviewer' });
+  });
+
+  test('permission matrix: only admins list, create, change roles, reset, deactivate; nothing is written otherwise', async () => {
+    const events = await db().event.count();
+    for (const [who, expected] of [[null, 401], [reviewer, 403], [editor, 403]] as const) {
+      assert.equal(await statusOf(changeRole(who, target.id, 'editor')), expected, `role change by ${who?.role ?? 'nobody'}`);
+      assert.equal(await statusOf(resetPassword(who, target.id)), expected, `reset by ${who?.role ?? 'nobody'}`);
+      assert.equal(await statusOf(deactivateUser(who, target.id)), expected);
+      assert.equal(await statusOf(reactivateUser(who, target.id)), expected);
+      assert.equal(await statusOf(listUsers(who)), expected);
+      assert.equal(await statusOf(createUser(who, { email: 'nope@example.com', password: PASSWORD, role: 'admin' })), expected);
+    }
+    assert.equal(await db().event.count(), events);
+    const row = await db().user.findUniqueOrThrow({ where: { id: target.id } });
+    assert.equal(row.role, 'reviewer');
+    assert.ok(await verifySignIn(target.email, PASSWORD), 'the password was not touched');
+  });
+
+  test('a role change applies at once: the old session ends, the next sign-in has the new role; history has before and after', async () => {
+    const s = await verifySignIn(target.email, PASSWORD);
+    assert.ok(s);
+    assert.equal(s.actor.role, 'reviewer');
+    const dto = await changeRole(admin, target.id, 'editor');
+    assert.equal(dto.role, 'editor');
+    assert.equal(await findSessionActor(s.actor.id, s.sessionVersion), null, 'the reviewer session is over');
+    assert.equal((await verifySignIn(target.email, PASSWORD))?.actor.role, 'editor');
+    const e = await db().event.findFirstOrThrow({ where: { targetId: target.id, type: 'account.role_changed' }, orderBy: { at: 'desc' } });
+    assert.equal(e.actorId, admin.id);
+    assert.deepEqual([JSON.parse(String(e.before)), JSON.parse(String(e.after))], [{ role: 'reviewer' }, { role: 'editor' }]);
+  });
+
+  test('role changes refused: an unknown role is 422, the same role 409, your own role 409, no account 404', async () => {
+    const bad = await changeRole(admin, target.id, 'owner').catch((x: AppError) => x);
+    assert.ok(bad instanceof AppError && bad.status === 422);
+    assert.match(bad.fields?.role ?? '', /admin, editor or reviewer/);
+    assert.equal(await statusOf(changeRole(admin, target.id, 'editor')), 409);
+    assert.equal(await statusOf(changeRole(admin, admin.id, 'reviewer')), 409);
+    assert.equal(await statusOf(changeRole(admin, 'no-such-id', 'editor')), 404);
+    assert.equal((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role, 'admin');
+  });
+
+  test('a reset gives a random temporary password once: the old one stops working, sessions end, history says so without the password', async () => {
+    const s = await verifySignIn(target.email, PASSWORD);
+    assert.ok(s);
+    const { user, temporaryPassword } = await resetPassword(admin, target.id);
+    assert.equal(user.id, target.id);
+    assert.match(temporaryPassword, /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    assert.notEqual((await resetPassword(admin, target.id)).temporaryPassword, temporaryPassword, 'each reset is a new password');
+    const { temporaryPassword: latest } = await resetPassword(admin, target.id);
+    assert.equal(await findSessionActor(s.actor.id, s.sessionVersion), null);
+    assert.equal(await verifySignIn(target.email, PASSWORD), null);
+    assert.equal(await verifySignIn(target.email, temporaryPassword), null, 'an earlier temporary password is gone too');
+    assert.equal((await verifySignIn(target.email, latest))?.mustChangePassword, true);
+    const events = await db().event.findMany({ where: { targetId: target.id, type: 'account.password_reset' } });
+    assert.equal(events.length, 3);
+    for (const e of events) {
+      assert.equal(e.actorId, admin.id);
+      assert.ok(!JSON.stringify(e).includes(latest), 'the password is never in history');
+    }
+  });
+
+  test('a temporary password signs in to nothing until the account has chosen its own', async () => {
+    const { temporaryPassword } = await resetPassword(admin, target.id);
+    const address = '198.51.100.77';
+    const refused = await attemptSignIn(target.email, temporaryPassword, address).catch((x: AppError) => x);
+    assert.ok(refused instanceof AppError && refused.status === 403);
+    assert.equal(refused.message, PASSWORD_CHANGE_REQUIRED);
+    const change = (temporary: string, password: string) => changeTemporaryPassword({ email: target.email, temporaryPassword: temporary, password }, address);
+    assert.equal(await statusOf(change('not-the-temporary-one', 'a meadow of copper violins')), 401);
+    const weak = await change(temporaryPassword, 'password1234').catch((x: AppError) => x);
+    assert.ok(weak instanceof AppError && weak.status === 422 && /too easy/.test(weak.fields?.password ?? ''));
+    assert.equal(await statusOf(change(temporaryPassword, temporaryPassword)), 422, 'not the temporary one again');
+    assert.equal(await statusOf(changeTemporaryPassword({ email: target.email }, address)), 422);
+    const dto = await change(temporaryPassword, 'a meadow of copper violins');
+    assert.equal(dto.id, target.id);
+    const signedIn = await attemptSignIn(target.email, 'a meadow of copper violins', address);
+    assert.equal(signedIn?.actor.id, target.id);
+    assert.equal(signedIn?.mustChangePassword, false);
+    assert.equal(await verifySignIn(target.email, temporaryPassword), null, 'the temporary password is gone');
+    assert.equal(await statusOf(change(temporaryPassword, 'another river of brass')), 401);
+    // An ordinary password cannot be "changed" through this door: it is for temporary ones only.
+    assert.equal(await statusOf(change('a meadow of copper violins', 'another river of brass')), 409);
+    const e = await db().event.findFirstOrThrow({ where: { targetId: target.id }, orderBy: { at: 'desc' } });
+    assert.deepEqual([e.type, e.actorId], ['account.password_changed', target.id]);
+  });
+
+  test('resets refused: your own account 409, a deactivated account 409 (reactivate first), no account 404', async () => {
+    assert.equal(await statusOf(resetPassword(admin, admin.id)), 409);
+    assert.equal(await statusOf(resetPassword(admin, 'no-such-id')), 404);
+    await deactivateUser(admin, target.id);
+    assert.equal(await statusOf(resetPassword(admin, target.id)), 409);
+    await reactivateUser(admin, target.id);
+    assert.equal(await statusOf(resetPassword(admin, target.id)), 201);
   });
 });

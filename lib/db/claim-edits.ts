@@ -3,8 +3,7 @@
 // history event in the same transaction; the events carry the sentence and span, so they double as
 // labelled data for the model (lib/db/feedback.ts). See docs/decisions/014-correcting-the-extraction.md.
 import 'server-only';
-import type { ZodType } from 'zod';
-import { AppError, fromZodError } from '../api/errors';
+import { AppError, parseInput } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import {
   addClaimSchema, mergeClaimsSchema, MERGED, NOT_A_CLAIM, notAClaimSchema, resizeClaimSchema, splitClaimSchema,
@@ -18,12 +17,6 @@ import { CONTEXT_CHARS } from './articles';
 import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
-
-function parse<T>(schema: ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
-}
 
 const STALE_VERSION = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
 const TX = { timeout: 30_000 };
@@ -148,7 +141,7 @@ async function claimDto(tx: Tx, id: string): Promise<ClaimDto> {
 /** `POST /api/articles/:id/claims { start, end }`: the words a reviewer selected become a claim. */
 export async function addClaim(actor: Actor | null, articleId: string, input: AddClaimInput | unknown): Promise<ClaimDto> {
   assertCan(actor, 'claim:edit');
-  const data = parse(addClaimSchema, input);
+  const data = parseInput(addClaimSchema, input);
   return db().$transaction(async (tx) => {
     const revision = await lockArticle(tx, articleId);
     const span = validSpan(revision.text, data.start, data.end);
@@ -174,7 +167,7 @@ export async function addClaim(actor: Actor | null, articleId: string, input: Ad
 /** `PATCH /api/claims/:id { start, end, version }`: moves where the claim starts and ends. */
 export async function resizeClaim(actor: Actor | null, claimId: string, input: ResizeClaimInput | unknown): Promise<ClaimDto> {
   assertCan(actor, 'claim:edit');
-  const data = parse(resizeClaimSchema, input);
+  const data = parseInput(resizeClaimSchema, input);
   return db().$transaction(async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);
@@ -202,7 +195,7 @@ export async function resizeClaim(actor: Actor | null, claimId: string, input: R
  */
 export async function splitClaim(actor: Actor | null, claimId: string, input: SplitClaimInput | unknown): Promise<{ claims: [ClaimDto, ClaimDto] }> {
   assertCan(actor, 'claim:edit');
-  const data = parse(splitClaimSchema, input);
+  const data = parseInput(splitClaimSchema, input);
   return db().$transaction(async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);
@@ -255,7 +248,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
  */
 export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput | unknown): Promise<{ claim: ClaimDto; merged: string[] }> {
   assertCan(actor, 'claim:edit');
-  const data = parse(mergeClaimsSchema, input);
+  const data = parseInput(mergeClaimsSchema, input);
   return db().$transaction(async (tx) => {
     const owners = await tx.claim.findMany({ where: { id: { in: data.ids } }, select: { articleId: true } });
     if (owners.length !== data.ids.length) throw new AppError('not_found', 'One of the claims does not exist. Reload the article.');
@@ -340,7 +333,7 @@ async function moveRelations(tx: Tx, keepId: string, group: Set<string>): Promis
  */
 export async function markNotAClaim(actor: Actor | null, claimId: string, input: NotAClaimInput | unknown) {
   assertCan(actor, 'claim:edit');
-  const data = parse(notAClaimSchema, input);
+  const data = parseInput(notAClaimSchema, input);
   return db().$transaction(async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);

@@ -2,8 +2,7 @@
 // reviewers cannot silently overwrite each other: a stale version gets 409) and writes its event in
 // the same transaction.
 import 'server-only';
-import type { ZodType } from 'zod';
-import { AppError, fromZodError } from '../api/errors';
+import { AppError, parseInput } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import {
   dismissInputSchema, sourceInputSchema, verdictInputSchema,
@@ -16,12 +15,6 @@ import { db, type Tx } from './client';
 import { indexReviewedClaim } from './archive';
 import { noteReviewChange } from './article-status';
 import { recordEvent } from './events';
-
-function parse<T>(schema: ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
-}
 
 async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
@@ -58,7 +51,7 @@ async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?
 
 export async function recordVerdict(actor: Actor | null, claimId: string, input: VerdictInput | unknown) {
   assertCan(actor, 'claim:review');
-  const data = parse(verdictInputSchema, input);
+  const data = parseInput(verdictInputSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     const previous = await tx.verdict.findFirst({
@@ -93,7 +86,7 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
 
 export async function attachSource(actor: Actor | null, claimId: string, input: SourceInput | unknown) {
   assertCan(actor, 'claim:review');
-  const data = parse(sourceInputSchema, input);
+  const data = parseInput(sourceInputSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     const source = await tx.source.create({
@@ -139,7 +132,7 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
 
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {
   assertCan(actor, 'claim:review');
-  const data = parse(dismissInputSchema, input);
+  const data = parseInput(dismissInputSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason, stale: false });
@@ -159,7 +152,7 @@ export async function dismissClaim(actor: Actor | null, claimId: string, input: 
  */
 export async function reuseReview(actor: Actor | null, claimId: string, input: ReuseInput | unknown) {
   assertCan(actor, 'claim:review');
-  const data = parse(reuseInputSchema, input);
+  const data = parseInput(reuseInputSchema, input);
   if (data.from === claimId) throw new AppError('invalid', 'A claim cannot reuse its own review.', { from: 'Same claim.' });
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
@@ -201,7 +194,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
 /** A reviewer corrects who a claim is attributed to (ClaimReview itemReviewed.author). */
 export async function setSpeaker(actor: Actor | null, claimId: string, input: SpeakerInput | unknown) {
   assertCan(actor, 'claim:review');
-  const data = parse(speakerInputSchema, input);
+  const data = parseInput(speakerInputSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     const before = await tx.claim.findUnique({ where: { id: claimId }, select: { speaker: true, speakerType: true } });

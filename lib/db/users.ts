@@ -2,6 +2,7 @@
 // only admins (or an operator at the shell) create, deactivate or change them. Every change that
 // should end an account's sessions bumps its sessionVersion (lib/auth/session.ts compares it).
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, fromZodError } from '../api/errors';
 import { hashPassword, isLegacyHash, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, spendVerifyTime, verifyPassword } from '../auth/password';
@@ -135,7 +136,8 @@ export async function listUsers(actor: Actor | null): Promise<UserDto[]> {
   return users.map(toDto);
 }
 
-export type SignedIn = { actor: Actor; sessionVersion: number };
+/** mustChangePassword: the password was an admin's temporary one; no session until the account picks its own. */
+export type SignedIn = { actor: Actor; sessionVersion: number; mustChangePassword: boolean };
 
 /**
  * Checks an email and password; returns the account and its session version, or null. Never says
@@ -146,7 +148,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
   if (password.length > MAX_PASSWORD_LENGTH) return null;
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true, mustChangePassword: true },
   });
   if (!user) {
     await spendVerifyTime(password);
@@ -157,7 +159,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
     // Only if the hash is still the one we checked: a concurrent password change wins.
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
-  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion };
+  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
 }
 
 export async function authenticate(email: string, password: string): Promise<Actor | null> {
@@ -183,23 +185,27 @@ type AccountChange =
   | { kind: 'deactivate' }
   | { kind: 'reactivate' }
   | { kind: 'role'; role: Role }
-  | { kind: 'password'; passwordHash: string };
+  | { kind: 'password'; passwordHash: string }
+  | { kind: 'reset'; passwordHash: string };
 
 const EVENT_OF: Record<AccountChange['kind'], EventType> = {
   deactivate: 'account.deactivated',
   reactivate: 'account.reactivated',
   role: 'account.role_changed',
   password: 'account.password_changed',
+  reset: 'account.password_reset',
 };
 
 async function changeAccount(actorId: string | null, where: { id: string } | { email: string }, change: AccountChange): Promise<UserDto> {
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where, select: { ...userSelect, sessionVersion: true } });
     if (!user) throw new AppError('not_found', 'No such account.');
-    if (actorId === user.id && (change.kind === 'deactivate' || change.kind === 'role')) {
-      throw new AppError('conflict', 'You cannot deactivate your own account or change your own role; ask another admin.');
+    // Each admin keeps the others honest: none can lock themselves out, and the desk never loses its
+    // last admin through the admin's own click.
+    if (actorId === user.id && change.kind !== 'reactivate' && change.kind !== 'password') {
+      throw new AppError('conflict', 'You cannot deactivate your own account, change your own role or reset your own password here; ask another admin.');
     }
-    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string };
+    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string; mustChangePassword?: boolean };
     let before: unknown;
     let after: unknown;
     if (change.kind === 'deactivate') {
@@ -213,7 +219,9 @@ async function changeAccount(actorId: string | null, where: { id: string } | { e
       data = { role: change.role };
       [before, after] = [{ role: user.role }, { role: change.role }];
     } else {
-      data = { passwordHash: change.passwordHash };
+      if (user.deactivatedAt && change.kind === 'reset') throw new AppError('conflict', `${user.email} is deactivated. Reactivate it first.`);
+      // A reset's password is the admin's; any other password change is the account's own choice.
+      data = { passwordHash: change.passwordHash, mustChangePassword: change.kind === 'reset' };
     }
     // Compare-and-set on the version: of two concurrent changes each ends the sessions, neither is lost.
     const { count } = await tx.user.updateMany({ where: { id: user.id, sessionVersion: user.sessionVersion }, data: { ...data, sessionVersion: { increment: 1 } } });
@@ -241,6 +249,41 @@ export async function changeRole(actor: Actor | null, id: string, role: unknown)
   const parsed = roleSchema.safeParse(role);
   if (!parsed.success) throw new AppError('invalid', 'Some fields need fixing.', { role: 'Role must be admin, editor or reviewer.' });
   return changeAccount(actor.id, { id }, { kind: 'role', role: parsed.data });
+}
+
+export type PasswordReset = { user: UserDto; temporaryPassword: string };
+
+// No 0/O, 1/l/I: the admin reads it out or writes it down for the person.
+const TEMPORARY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** 20 random characters from 32 (100 bits), in groups of 5 so it can be read out. */
+export function temporaryPassword(): string {
+  const bytes = randomBytes(20);
+  const chars = Array.from(bytes, (b) => TEMPORARY_ALPHABET[b % TEMPORARY_ALPHABET.length]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
+
+/**
+ * An admin resets someone's password: a new random one, returned once and stored only as its hash
+ * (the event records that it happened, never the password). Every session of the account ends.
+ */
+export async function resetPassword(actor: Actor | null, id: string): Promise<PasswordReset> {
+  assertCan(actor, 'user:manage');
+  const password = temporaryPassword();
+  const user = await changeAccount(actor.id, { id }, { kind: 'reset', passwordHash: await hashPassword(password) });
+  return { user, temporaryPassword: password };
+}
+
+/**
+ * The account replaces an admin's temporary password with its own (the sign-in form's second step).
+ * `signedIn` must come from checking the temporary password (lib/auth/sign-in.ts does, throttled).
+ */
+export async function replaceTemporaryPassword(signedIn: SignedIn, temporary: string, password: unknown): Promise<UserDto> {
+  if (!signedIn.mustChangePassword) throw new AppError('conflict', 'This password is not a temporary one. Sign in with it.');
+  if (password === temporary) throw new AppError('invalid', 'Choose a stronger password.', { password: 'Choose a password of your own, not the temporary one.' });
+  const { actor } = signedIn;
+  const passwordHash = await newPasswordHash(password, [actor.email, actor.name]);
+  return changeAccount(actor.id, { id: actor.id }, { kind: 'password', passwordHash });
 }
 
 async function newPasswordHash(password: unknown, related: string[]): Promise<string> {

@@ -1,8 +1,7 @@
 // The editor's side of the verified version: deciding corrections, the public URL and the
 // corrections note, and the publish gate. Each decision is written to history in its transaction.
 import 'server-only';
-import type { ZodType } from 'zod';
-import { AppError, fromZodError } from '../api/errors';
+import { AppError, parseInput } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import { checkGate, type GateItem } from '../verification/gate';
 import {
@@ -13,12 +12,6 @@ import { noteReviewChange } from './article-status';
 import { claimSelect, currentClaimsWhere, toClaimDto } from './claim-dto';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
-
-function parse<T>(schema: ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
-}
 
 /** The current draft's claims as the gate sees them. */
 async function gateFor(tx: Tx, articleId: string) {
@@ -40,7 +33,7 @@ export class GateError extends AppError {
  */
 export async function verifyArticle(actor: Actor | null, articleId: string, input: VerifyInput | unknown) {
   assertCan(actor, 'article:verify');
-  const { override } = parse(verifyInputSchema, input ?? {});
+  const { override } = parseInput(verifyInputSchema, input ?? {});
   return db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true } });
     if (!article) throw new AppError('not_found', 'No article with this id.');
@@ -71,7 +64,7 @@ export async function verifyArticle(actor: Actor | null, articleId: string, inpu
 /** An editor accepts or rejects the correction on a claim's current verdict. */
 export async function decideCorrection(actor: Actor | null, claimId: string, input: CorrectionDecision | unknown) {
   assertCan(actor, 'article:verify');
-  const data = parse(correctionDecisionSchema, input);
+  const data = parseInput(correctionDecisionSchema, input);
   return db().$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
@@ -101,7 +94,7 @@ export async function decideCorrection(actor: Actor | null, claimId: string, inp
 /** The public URL of the fact check and the editor's wording of the corrections note. */
 export async function updateArticle(actor: Actor | null, articleId: string, input: ArticleUpdate | unknown) {
   assertCan(actor, 'article:verify');
-  const data = parse(articleUpdateSchema, input);
+  const data = parseInput(articleUpdateSchema, input);
   return db().$transaction(async (tx) => {
     const before = await tx.article.findUnique({ where: { id: articleId }, select: { publicUrl: true, correctionsNote: true } });
     if (!before) throw new AppError('not_found', 'No article with this id.');

@@ -18,14 +18,39 @@ mark.verdict-open { background: transparent; border-bottom: 1px dotted #557; }
 .claim-state { font: 12px system-ui, sans-serif; vertical-align: super; }
 .corrections { border-top: 1px solid #ccc; margin-top: 2rem; font-size: 16px; }`;
 
+/** The start of both HTML exports, up to and including <body>; `extraHead` goes just before </head>. */
+export function htmlDocumentStart(title: string, extraHead = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+${EXPORT_CSS}
+</style>
+${extraHead}</head>
+<body>
+`;
+}
+
+/** The article's title and byline, as both HTML exports open it. */
+export function articleHeading(b: ExportBundle): string {
+  return `<h1>${escapeHtml(b.article.title)}</h1>
+${b.article.byline ? `<p class="byline">${escapeHtml(b.article.byline)}</p>` : ''}`;
+}
+
+/** Printed in every export when an editor published past the gate (PRODUCT.md). */
+export function overrideNotice(reason: string): string {
+  return `<p class="status override" role="note"><strong>Published without full verification.</strong> An editor overrode the publish gate: ${escapeHtml(reason)}</p>`;
+}
+
 export function verificationBanner(b: ExportBundle): string {
   const v = b.verification;
   if (!v.verified) {
     return '<p class="status not-verified" role="note"><strong>Not verified.</strong> This review is still in progress: ratings may change and some claims are not checked yet.</p>';
   }
-  if (v.overrideReason) {
-    return `<p class="status override" role="note"><strong>Published without full verification.</strong> An editor overrode the publish gate: ${escapeHtml(v.overrideReason)}</p>`;
-  }
+  if (v.overrideReason) return overrideNotice(v.overrideReason);
   return `<p class="status verified" role="note"><strong>Verified</strong> ${escapeHtml((v.at ?? '').slice(0, 10))}: every check-worthy claim was reviewed.</p>`;
 }
 
@@ -71,21 +96,9 @@ export function exportHtml(b: ExportBundle): string {
     pos = c.end;
   }
   body += escapeHtml(b.text.slice(pos));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(b.article.title)}</title>
-<style>
-${EXPORT_CSS}
-</style>
-</head>
-<body>
-${verificationBanner(b)}
+  return `${htmlDocumentStart(b.article.title)}${verificationBanner(b)}
 <article>
-<h1>${escapeHtml(b.article.title)}</h1>
-${b.article.byline ? `<p class="byline">${escapeHtml(b.article.byline)}</p>` : ''}
+${articleHeading(b)}
 <div class="article-text">${body}</div>
 </article>
 <section class="notes">

@@ -3,7 +3,7 @@
 // editor published without the gate, and (in HTML) the ClaimReview markup in a script block.
 // Only rendered once the gate is met or overridden (lib/db/exports.ts refuses otherwise).
 import { escapeHtml, type ExportBundle } from './bundle';
-import { EXPORT_CSS } from './html';
+import { articleHeading, htmlDocumentStart, overrideNotice } from './html';
 import { exportJsonLd, stringifyForScript } from './jsonld';
 import { escapeMarkdown } from './markdown';
 
@@ -14,27 +14,14 @@ function paragraphs(text: string): string[] {
 export function exportVerifiedHtml(b: ExportBundle): string {
   const body = paragraphs(b.correctedText).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
   const note = paragraphs(b.correctionsNote).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  const override = b.verification.overrideReason
-    ? `<p class="status override" role="note"><strong>Published without full verification.</strong> An editor overrode the publish gate: ${escapeHtml(b.verification.overrideReason)}</p>\n`
-    : '';
+  const override = b.verification.overrideReason ? `${overrideNotice(b.verification.overrideReason)}\n` : '';
   const reviews = exportJsonLd(b);
   const noUrl = b.article.publicUrl
     ? ''
     : '<!-- No public URL is set for this fact check, so the ClaimReview markup below has no url. -->\n';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(b.article.title)}</title>
-<style>
-${EXPORT_CSS}
-</style>
-${reviews.length ? `${noUrl}<script type="application/ld+json">${stringifyForScript(reviews)}</script>\n` : ''}</head>
-<body>
-${override}<article>
-<h1>${escapeHtml(b.article.title)}</h1>
-${b.article.byline ? `<p class="byline">${escapeHtml(b.article.byline)}</p>` : ''}
+  const ldJson = reviews.length ? `${noUrl}<script type="application/ld+json">${stringifyForScript(reviews)}</script>\n` : '';
+  return `${htmlDocumentStart(b.article.title, ldJson)}${override}<article>
+${articleHeading(b)}
 ${body}
 ${note ? `<section class="corrections" aria-labelledby="corrections-h">\n<h2 id="corrections-h">Corrections</h2>\n${note}\n</section>` : ''}
 </article>

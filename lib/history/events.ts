@@ -32,6 +32,7 @@ export const EVENT_TYPES = [
   'account.reactivated',
   'account.role_changed',
   'account.password_changed',
+  'account.password_reset',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -68,6 +69,7 @@ const LABELS: Record<EventType, string> = {
   'account.reactivated': 'reactivated an account',
   'account.role_changed': 'changed an account\'s role',
   'account.password_changed': 'changed an account\'s password',
+  'account.password_reset': 'reset an account\'s password',
 };
 
 export function describeEvent(type: string): string {

@@ -2,7 +2,9 @@ import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/db/users';
+import { AccountRoleForm } from '@/components/users/account-role-form';
 import { AccountStatusButton } from '@/components/users/account-status-button';
+import { PasswordResetButton } from '@/components/users/password-reset-button';
 import { CreateUserForm } from '@/components/users/create-user-form';
 
 export const dynamic = 'force-dynamic';
@@ -20,10 +22,11 @@ export default async function UsersPage() {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td data-label="Email">{u.email}</td><td data-label="Name">{u.name}</td><td data-label="Role">{u.role}</td><td data-label="Created">{u.createdAt.slice(0, 10)}</td>
+              <td data-label="Email">{u.email}</td><td data-label="Name">{u.name}</td><td data-label="Role">{u.id === actor.id ? u.role : <AccountRoleForm id={u.id} email={u.email} role={u.role} />}</td><td data-label="Created">{u.createdAt.slice(0, 10)}</td>
               <td data-label="Status">
                 {u.active ? 'active' : 'deactivated'}{' '}
                 {u.id === actor.id ? null : <AccountStatusButton id={u.id} email={u.email} active={u.active} />}
+                {u.id === actor.id || !u.active ? null : <PasswordResetButton id={u.id} email={u.email} />}
               </td>
             </tr>
           ))}

@@ -1,0 +1,32 @@
+'use client';
+import { useState } from 'react';
+import { useAccountAction } from './use-account-action';
+
+/**
+ * Resets one account's password to a random temporary one, shown here once: the server keeps only
+ * its hash, so closing the page loses it (reset again). The person must replace it at sign-in.
+ */
+export function PasswordResetButton({ id, email }: { id: string; email: string }) {
+  const { run, busy, error } = useAccountAction();
+  const [temporary, setTemporary] = useState<string | null>(null);
+
+  async function onClick() {
+    if (!window.confirm(`Reset the password of ${email}? Their current password stops working and they are signed out everywhere.`)) return;
+    setTemporary(null);
+    const data = await run<{ temporaryPassword: string }>(`/api/users/${encodeURIComponent(id)}/password-reset`, { method: 'POST' }, { refresh: false });
+    if (data) setTemporary(data.temporaryPassword);
+  }
+
+  return (
+    <>
+      <button type="button" className="link" onClick={onClick} disabled={busy}>Reset password</button>
+      {temporary ? (
+        <p className="notice" role="status">
+          Temporary password for {email}: <code data-testid="temporary-password">{temporary}</code>. Give it to them directly; it is
+          shown only this once, and they choose their own when they sign in with it.
+        </p>
+      ) : null}
+      {error ? <span className="form-error" role="alert">{error}</span> : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// Issue 9, item 9: an admin changes an account's role (it applies at once) and resets its password
+// to a temporary one shown once, which the person must replace with their own at sign-in; editors
+// cannot do either.
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn, signOut } from './helpers';
+
+const OWN_PASSWORD = 'lantern orbit velvet quarry';
+const NEW_PASSWORD = 'harbour quince tundra glider';
+
+test('an admin changes a role and resets a password from the Accounts page; the person feels both at once', async ({ page, browser }) => {
+  const email = `desk-${Date.now()}@newsroom.example`;
+  await signIn(page, ACCOUNTS.admin);
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByLabel('Name').fill('Robin Desk');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/Temporary password/).fill(OWN_PASSWORD);
+  await page.getByLabel('Role', { exact: true }).selectOption('reviewer');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Account created for ${email}.`);
+
+  const person = await browser.newPage();
+  await signIn(person, email, OWN_PASSWORD);
+  const nav = person.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toContainText(`${email} (reviewer)`);
+  await expect(nav.getByRole('link', { name: 'Load article' })).toHaveCount(0);
+
+  // Role: reviewer -> editor. Their session ends at once; the next sign-in has the new role.
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
+  await row.getByLabel(`Role of ${email}`).selectOption('editor');
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Change role' }).click();
+  await expect(row.getByRole('button', { name: 'Change role' })).toHaveCount(0);
+  await expect(row.getByLabel(`Role of ${email}`)).toHaveValue('editor');
+  await person.reload();
+  await expect(person).toHaveURL(/\/signin/);
+  await signIn(person, email, OWN_PASSWORD);
+  await expect(nav).toContainText(`${email} (editor)`);
+  await expect(nav.getByRole('link', { name: 'Load article' })).toBeVisible();
+
+  // Password reset: a temporary password shown once; the old one stops working.
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Reset password' }).click();
+  const temporary = (await page.getByTestId('temporary-password').textContent()) ?? '';
+  expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+  await page.reload();
+  await expect(page.getByTestId('temporary-password')).toHaveCount(0);
+  await person.reload();
+  await expect(person).toHaveURL(/\/signin/);
+  await person.getByLabel('Email').fill(email);
+  await person.getByLabel('Password').fill(OWN_PASSWORD);
+  await person.getByRole('button', { name: 'Sign in' }).click();
+  await expect(person.getByTestId('form-error')).toHaveText('Wrong email or password. Check both and try again.');
+  // The temporary password only opens the "choose your own" step; then they are signed in.
+  await person.getByLabel('Password').fill(temporary);
+  await person.getByRole('button', { name: 'Sign in' }).click();
+  const choose = person.getByRole('form', { name: 'Choose a new password' });
+  await expect(choose).toBeVisible();
+  await choose.getByLabel(/New password/).fill('password1234');
+  await choose.getByLabel('The new password again').fill('password1234');
+  await choose.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(choose).toContainText('too easy');
+  await choose.getByLabel(/New password/).fill(NEW_PASSWORD);
+  await choose.getByLabel('The new password again').fill(NEW_PASSWORD);
+  await choose.getByRole('button', { name: 'Save and sign in' }).click();
+  await expect(nav).toContainText(`${email} (editor)`);
+  await signOut(person);
+  await signIn(person, email, NEW_PASSWORD);
+
+  // An editor cannot manage accounts: the API refuses and the page says who can.
+  const id = (await (await page.request.get('/api/users')).json()).users.find((u: { email: string }) => u.email === email).id as string;
+  expect((await person.request.post(`/api/users/${id}/role`, { data: { role: 'admin' } })).status()).toBe(403);
+  expect((await person.request.post(`/api/users/${id}/password-reset`)).status()).toBe(403);
+  await person.goto('/admin/users');
+  await expect(person.getByText('Only admins manage accounts.')).toBeVisible();
+  await person.close();
+  await signOut(page);
+});
