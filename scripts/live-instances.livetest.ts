@@ -240,6 +240,23 @@ for (const mode of ['postgres', 'redis'] as const) {
       again.close();
     });
 
+    test('when an instance loses its broker connection, its streams catch up from history once it is back', { skip: mode === 'postgres' ? false : 'PostgreSQL listener only' }, async () => {
+      const art = await editorOnA.json<{ id: string; claims: Array<{ id: string; version: number }> }>('/api/articles', { title: 'Listener drop', text: TEXT });
+      const sse = new SseClient(reviewerOnB, `/api/articles/${art.id}/events`);
+      await sse.open();
+      await sse.waitFor((f) => f.event === 'ready', 5000);
+      const [c1, c2] = art.claims;
+      await editorOnA.json(`/api/claims/${c1!.id}/verdict`, { rating: 'False', explanation: 'First.', version: c1!.version });
+      await sse.waitFor((f) => f.event === 'change' && (f.data as { target: { id: string } }).target.id !== art.id, LIMIT_MS);
+      // Cut every listening connection (both instances'), then write while they are down.
+      psql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${DB_NAME}' and query ilike 'listen%'`);
+      await editorOnA.json(`/api/claims/${c2!.id}/verdict`, { rating: 'True', explanation: 'Second, while the listeners were down.', version: c2!.version });
+      const events = await editorOnA.json<{ events: Array<{ id: string; type: string; target: { id: string } }> }>(`/api/articles/${art.id}/history`);
+      const missedId = events.events.filter((e) => e.type.startsWith('verdict')).at(-1)!.id;
+      await sse.waitFor((f) => f.id === missedId, 10_000);
+      sse.close();
+    });
+
     test('the stream is refused without a session (401) and for an unknown article (404)', async () => {
       const anon = new Session(baseB);
       assert.equal((await anon.http('/api/articles/x/events')).status, 401);

@@ -46,15 +46,22 @@ export async function postgresBroker(url: string, h: Handlers): Promise<Broker> 
   let delay = 500;
   let first = true;
   async function connect(): Promise<void> {
-    const c = new Client({ connectionString: url });
+    const c = new Client({ connectionString: url, keepAlive: true });
     c.on('notification', (n) => { if (n.channel === CHANNEL && n.payload) h.onMessage(n.payload); });
     c.on('error', (e) => log('PostgreSQL listener error', e));
     c.on('end', () => {
-      if (client === c) client = null;
+      // Only a connection that was listening schedules a reconnect; a failed attempt is retry()'s.
+      if (client !== c) return;
+      client = null;
       if (!closed) setTimeout(() => void retry(), delay).unref();
     });
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (e) {
+      await c.end().catch(() => {});
+      throw e;
+    }
     client = c;
     delay = 500;
     if (!first) h.onReconnect();
@@ -70,7 +77,7 @@ export async function postgresBroker(url: string, h: Handlers): Promise<Broker> 
       setTimeout(() => void retry(), delay).unref();
     }
   }
-  await connect();
+  await connect(); // a failure here is the hub's to retry (nothing is left connected)
   return {
     async publish(payload) {
       if (!client) return; // presence only; the next heartbeat after reconnecting repairs it
@@ -94,8 +101,15 @@ export async function redisBroker(url: string, h: Handlers): Promise<Broker> {
   // ioredis reconnects and re-subscribes by itself; every ready after the first is a reconnection.
   sub.on('ready', () => { if (++ready > 1) h.onReconnect(); });
   sub.on('message', (channel: string, message: string) => { if (channel === CHANNEL) h.onMessage(message); });
-  await Promise.all([sub.connect(), pub.connect()]);
-  await sub.subscribe(CHANNEL);
+  try {
+    await Promise.all([sub.connect(), pub.connect()]);
+    await sub.subscribe(CHANNEL);
+  } catch (e) {
+    // The hub tries again at the next stream; these two must not keep reconnecting meanwhile.
+    sub.disconnect();
+    pub.disconnect();
+    throw e;
+  }
   return {
     async publish(payload) {
       await pub.publish(CHANNEL, payload);

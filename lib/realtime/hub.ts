@@ -18,8 +18,8 @@ export type Subscriber = {
 export const HEARTBEAT_MS = 10_000;
 const PRESENCE_TTL_MS = 3.5 * HEARTBEAT_MS;
 // On Redis and the in-process bus the message can overtake the writer's COMMIT (PostgreSQL's NOTIFY
-// cannot): the reader looks again for up to ~1.5 s before deciding the write was rolled back.
-const LOAD_RETRIES_MS = [0, 25, 50, 100, 200, 400, 700];
+// cannot): the reader looks again, often at first, for ~1.5 s in all, before deciding the write was rolled back.
+const LOAD_RETRIES_MS = [0, 20, 40, 60, 80, 100, 150, 200, 250, 300, 300];
 
 export class Hub {
   readonly instance = randomUUID();
