@@ -23,6 +23,9 @@ export function useLiveUpdates(articleId: string): LiveState {
     let refreshTimer: ReturnType<typeof setTimeout> | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     const seen: string[] = [];
+    // When this page last knew it was up to date: mounting (just rendered), then each disconnection.
+    let syncedAt = performance.now();
+    let open = false;
     const refresh = () => {
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => { refreshTimer = null; router.refresh(); }, REFRESH_DEBOUNCE_MS);
@@ -32,7 +35,18 @@ export function useLiveUpdates(articleId: string): LiveState {
       const url = `/api/articles/${encodeURIComponent(articleId)}/events${lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : ''}`;
       const source = new EventSource(url);
       es = source;
-      source.addEventListener('ready', () => setState((s) => ({ ...s, connected: true })));
+      source.addEventListener('ready', (ev) => {
+        open = true;
+        setState((s) => ({ ...s, connected: true }));
+        // Without a last event id nothing is replayed: if the article changed since the page was
+        // rendered (or since the stream broke), refresh once. Ages are on the server's clock and
+        // elapsed times on ours, so clock skew does not matter; 2 s covers the render itself.
+        if (lastId) return;
+        try {
+          const { latestAt, now } = JSON.parse((ev as MessageEvent<string>).data) as { latestAt: string | null; now: string };
+          if (latestAt && Date.parse(now) - Date.parse(latestAt) <= performance.now() - syncedAt + 2000) refresh();
+        } catch { /* a malformed frame changes nothing */ }
+      });
       source.addEventListener('change', (ev) => {
         const id = (ev as MessageEvent).lastEventId;
         if (id) lastId = id;
@@ -49,6 +63,9 @@ export function useLiveUpdates(articleId: string): LiveState {
         } catch { /* a malformed message changes nothing */ }
       });
       source.onerror = () => {
+        // Up to date until now if the stream was open; otherwise still since the last time it was.
+        if (open) syncedAt = performance.now();
+        open = false;
         setState((s) => ({ ...s, connected: false }));
         // The browser retries by itself unless the answer was an error (401, 429, 503): then the
         // stream is closed for good and we try again later, from where we were.

@@ -37,6 +37,15 @@ export async function openLiveStream(actor: Actor | null, articleId: string): Pr
   if (!a) throw new AppError('not_found', 'No article with this id.');
 }
 
+/**
+ * When the article last changed, so a page whose stream opens a moment after it was rendered can
+ * tell whether it missed something in between. Called by a stream already checked by openLiveStream.
+ */
+export async function latestEventAt(articleId: string): Promise<string | null> {
+  const latest = await db().event.findFirst({ where: { articleId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { at: true } });
+  return latest?.at.toISOString() ?? null;
+}
+
 /** One event by id, for the hub: it only hands it to streams of the article the row names. */
 export async function loadLiveEvent(eventId: string): Promise<LoadedEvent | null> {
   const r = await db().event.findUnique({ where: { id: eventId }, select: SELECT });

@@ -1,6 +1,6 @@
 // Live updates for one article as server-sent events (docs/API.md, decision 022).
 import { AppError } from '@/lib/api/errors';
-import { liveEventsAfter, loadLiveEvent, openLiveStream } from '@/lib/db/live-events';
+import { latestEventAt, liveEventsAfter, loadLiveEvent, openLiveStream } from '@/lib/db/live-events';
 import { requireActor } from '@/lib/http/guard';
 import { handle } from '@/lib/http/respond';
 import { hub } from '@/lib/realtime/hub';
@@ -67,7 +67,6 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
         else for (const e of missed) emit(e);
       };
 
-      send(sseFrame({ retry: RECONNECT_MS, event: 'ready', data: { articleId: id } }));
       try {
         unsubscribe = await h.subscribe(id, { id: actor.id, name: actor.name || actor.email }, {
           onEvent: (e) => { cursor = e.id; if (buffer) buffer.push(e); else emit(e); },
@@ -75,6 +74,8 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
           onResync: () => { if (cursor) void replay(cursor).catch(() => cleanup()); else send(sseFrame({ event: 'resync', data: { reason: 'reconnected' } })); },
         });
         if (closed) unsubscribe();
+        // After subscribing, so a change cannot fall between "latest" and the first live message.
+        send(sseFrame({ retry: RECONNECT_MS, event: 'ready', data: { articleId: id, latestAt: await latestEventAt(id), now: new Date().toISOString() } }));
         if (lastEventId) await replay(lastEventId);
       } catch (e) {
         console.error(`live updates: stream failed to start: ${(e as Error).message?.split('\n')[0]?.slice(0, 200)}`);
