@@ -8,7 +8,7 @@ const securityHeaders = [
 module.exports = {
   poweredByHeader: false,
   // Keep the native SQLite driver and Prisma's generated clients out of the bundle.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'mammoth', 'wink-nlp', 'wink-eng-lite-web-model', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en', 'piscina'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'mammoth', 'wink-nlp', 'wink-eng-lite-web-model', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en', 'piscina', 'ioredis'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -4,7 +4,9 @@
 //   2. unit and property tests (node:test)           lib/**/*.test.ts
 //   3. data-layer integration + drift check, SQLite   lib/db/*.itest.ts, prisma/*.itest.ts
 //   4. the same on PostgreSQL (a database created for the run and dropped after)
-//   5. Playwright journeys in Chromium against `next start`      e2e/*.spec.ts
+//   5. live updates: two `next start` instances on one PostgreSQL database, brokered by
+//      LISTEN/NOTIFY and by Redis                                  scripts/*.livetest.ts
+//   6. Playwright journeys in Chromium against `next start`      e2e/*.spec.ts
 // Set SKIP_E2E=1 or SKIP_POSTGRES=1 to leave a stage out locally; it is then reported as skipped,
 // never as passed, and CI sets neither.
 import { spawnSync } from 'node:child_process';
@@ -90,7 +92,16 @@ if (process.env.SKIP_POSTGRES === '1') {
   }
 }
 
-// 5. end-to-end
+// 5. live updates across two app instances (needs PostgreSQL and Redis, which .ci/run starts; it
+// builds the app, which stage 6 then reuses)
+if (process.env.SKIP_POSTGRES === '1') {
+  totals.skipped++;
+  console.log('--- live updates across instances: skipped (SKIP_POSTGRES=1)');
+} else {
+  count('live updates across instances', run('two app instances, PostgreSQL and Redis brokers', node, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files('scripts', '.livetest.ts')]), nodeTest);
+}
+
+// 6. end-to-end
 if (process.env.SKIP_E2E === '1') {
   totals.skipped++;
   console.log('--- e2e: skipped (SKIP_E2E=1)');

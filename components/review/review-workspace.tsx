@@ -11,6 +11,7 @@ import { ArticleText, StateLegend } from './article-proof';
 import { ClaimDialog } from './claim-dialog';
 import { SelectionAddClaim } from './claim-editing';
 import { ClaimSidebar, LIST_FILTERS, type ListFilter } from './claim-sidebar';
+import { LivePresence } from './live-presence';
 import { ShortcutsHelp } from './shortcuts-help';
 import { listDraftClaimIds } from './use-claim-draft';
 import { useReviewKeys } from './use-review-keys';
@@ -109,6 +110,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
       <div className="proof">
         <h1 className="article-title">{article.title}</h1>
         {article.byline ? <p className="byline">{article.byline}</p> : null}
+        <LivePresence articleId={article.id} />
         <StateLegend />
         {article.claims.length === 0 ? (
           <p className="empty">No checkable claims were found in this draft. Read it through: select the words of anything you would check and press Add claim (or the a key).</p>

@@ -1,6 +1,7 @@
 // Writes one history event. Always called with the transaction of the change it records, so the
 // change and its history commit or fail together. There is deliberately no update or delete here.
 import type { EventType } from '../history/events';
+import { announceEvent } from '../realtime/announce';
 import type { Tx } from './client';
 
 export type NewEvent = {
@@ -14,7 +15,8 @@ export type NewEvent = {
 };
 
 export async function recordEvent(tx: Tx, e: NewEvent): Promise<void> {
-  await tx.event.create({
+  const { id } = await tx.event.create({
+    select: { id: true },
     data: {
       articleId: e.articleId ?? null,
       actorId: e.actorId,
@@ -25,4 +27,6 @@ export async function recordEvent(tx: Tx, e: NewEvent): Promise<void> {
       after: e.after === undefined ? null : JSON.stringify(e.after),
     },
   });
+  // Everyone with the article open hears of it (decision 022); only ids leave the transaction.
+  if (e.articleId) await announceEvent(tx, e.articleId, id);
 }

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, createArticle, signIn } from './helpers';
+
+// Two people on one article in two browsers: each sees the other is there, and a verdict saved by
+// one appears for the other within 2 s without a reload, while their own unsaved typing stays.
+test('a colleague\'s verdict appears live, presence shows who is viewing, unsaved input survives', async ({ browser }) => {
+  const editorCtx = await browser.newContext();
+  const reviewerCtx = await browser.newContext();
+  try {
+    const editor = await editorCtx.newPage();
+    const reviewer = await reviewerCtx.newPage();
+    await signIn(editor, ACCOUNTS.editor);
+    const art = await createArticle(editor, 'Live desk', 'Unemployment fell to 4.1 percent in March. The city spent 12 million dollars on roads in 2023. Bus fares rose 5 percent last year.');
+    expect(art.claims.length).toBeGreaterThanOrEqual(2);
+    await signIn(reviewer, ACCOUNTS.reviewer);
+    await editor.goto(`/articles/${art.id}`);
+    await reviewer.goto(`/articles/${art.id}`);
+
+    // Presence: each sees the other, neither sees themself.
+    await expect(editor.getByTestId('live-presence')).toContainText('is viewing');
+    await expect(reviewer.getByTestId('live-presence')).toContainText('is viewing');
+    const reviewerLine = await reviewer.getByTestId('live-presence').textContent();
+    const editorLine = await editor.getByTestId('live-presence').textContent();
+    expect(reviewerLine).not.toEqual(editorLine);
+
+    // The editor starts typing an explanation on the second claim and leaves it unsaved.
+    const [first, second] = art.claims;
+    await editor.locator(`#mark-${second!.id}`).click();
+    const editorDialog = editor.getByRole('dialog');
+    await editorDialog.getByLabel('Explanation').fill('Half-written note, not saved yet');
+
+    // The reviewer rates the first claim.
+    await reviewer.locator(`#mark-${first!.id}`).click();
+    const dialog = reviewer.getByRole('dialog');
+    await dialog.getByLabel('Rating').selectOption('True');
+    await dialog.getByLabel('Explanation').fill('Matches the labour bureau release.');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible();
+    const saved = Date.now();
+
+    // Within 2 s the editor's page shows it, with no reload, and the typed note is still there.
+    await expect(editor.locator(`#mark-${first!.id}`)).toHaveAttribute('data-status', 'True', { timeout: 2000 });
+    expect(Date.now() - saved).toBeLessThan(2000);
+    await expect(editorDialog.getByLabel('Explanation')).toHaveValue('Half-written note, not saved yet');
+  } finally {
+    await editorCtx.close();
+    await reviewerCtx.close();
+  }
+});
