@@ -3,6 +3,7 @@
 import { splitAtoms } from './atoms';
 import { ADVICE, ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, MODAL, OPINION, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
+import { tagDocument, tagsFor } from './features';
 import { modelThreshold, scoreSentence } from './model';
 import { extractNumbers } from './numbers';
 import { findRelations } from './relations';
@@ -40,18 +41,13 @@ export function findSpeaker(s: string): { name?: string; pronoun?: string } | nu
   return null;
 }
 
-/** Rules applied on top of the model: what a desk never wants highlighted, and what it always does. */
-export function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: boolean): number {
-  const trimmed = s.trim();
-  if (/\?\s*["'\u201d\u2019)]*$/u.test(trimmed)) return Math.min(score, 0.05);
-  if (ADVICE.test(trimmed)) return Math.min(score, 0.1);
-  const hasFact = numbers.some((n) => n.kind !== 'year') || CHANGE_VERBS.test(s);
-  if (OPINION.test(s) && !hasFact) return Math.min(score, 0.15);
-  if (MODAL.test(s) && /\bshould|must|ought\b/i.test(s) && !hasFact) return Math.min(score, 0.2);
-  if (FUTURE.test(s) && !hasFact && !isQuote) return Math.min(score, 0.3);
-  // Stated quantities and attributed statements are what a desk checks first (PRODUCT.md).
-  if (numbers.some((n) => n.kind !== 'year' && n.kind !== 'date')) return Math.max(score, 0.75);
-  if (isQuote && hasFact) return Math.max(score, 0.6);
+/**
+ * The one rule left on top of the model (issue 11): a sentence ending in "?" asks, so it is not a
+ * claim by definition. Opinions, advice, predictions and stated quantities are model features now
+ * (lib/claims/features.ts), so a report of what an agency advised can still score as a claim.
+ */
+export function adjustScore(score: number, s: string, _numbers?: ClaimNumber[], _isQuote?: boolean): number {
+  if (/\?\s*["'\u201d\u2019)]*$/u.test(s.trim())) return Math.min(score, 0.05);
   return score;
 }
 
@@ -78,6 +74,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const segments = splitSentences(text);
   const threshold = modelThreshold();
   const claims: ExtractedClaim[] = [];
+  // wink-nlp tags the whole text once; each sentence and atom takes its slice of the tags.
+  const tagged = segments.length ? tagDocument(text) : null;
   let lastPerson: string | undefined;
   segments.forEach((seg, si) => {
     const sentence = text.slice(seg.start, seg.end);
@@ -89,7 +87,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (options.all) claims.push(skipped(text, seg.start, seg.end, 'other'));
       return;
     }
-    const sentenceScore = scoreSentence(sentence);
+    const sentenceScore = scoreSentence(sentence, undefined, tagsFor(tagged!, seg.start, seg.end));
     const speaker = findSpeaker(sentence);
     const startsWithPronoun = PRONOUN_SUBJECT.test(sentence);
     // Only he/she/they point back to a person; "It" and "This" refer to things we do not track.
@@ -105,7 +103,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const quote = text.slice(start, end);
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
-      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote), sentenceScore * 0.9) : sentenceScore;
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsFor(tagged!, start, end)), sentenceScore * 0.9) : sentenceScore;
       const score = Math.round(adjustScore(raw, quote, numbers, isQuote) * 1000) / 1000;
       const flags: ClaimFlag[] = [];
       if ((startsWithPronoun && atom.start === 0) || (speaker?.pronoun && !speaker.name)) flags.push('ambiguous');
@@ -146,7 +144,6 @@ function skipped(text: string, start: number, end: number, type: ClaimType): Ext
 
 /** Scores one sentence per line for `claims --score-lines`. */
 export function scoreLine(line: string): { score: number; checkworthy: boolean } {
-  const numbers = extractNumbers(line);
-  const score = Math.round(adjustScore(scoreSentence(line), line, numbers, findSpeaker(line) !== null) * 1000) / 1000;
+  const score = Math.round(adjustScore(scoreSentence(line), line) * 1000) / 1000;
   return { score, checkworthy: score >= modelThreshold() };
 }

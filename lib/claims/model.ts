@@ -1,8 +1,9 @@
 // The shipped check-worthiness model: logistic regression over lib/claims/features.ts, trained by
-// `npm run train:claims` on the ClaimBuster 2.5xNCS sentences (CC BY 4.0, see docs/claims-model.md).
+// `npm run train:claims` on the ClaimBuster sentences as split for CheckThat! 2024 (ct24-train.tsv,
+// CC BY 4.0, see docs/claims-model.md).
 // The weights are plain JSON committed in the repo, so scoring needs no download and no native code.
 import weightsFile from './model-weights.json';
-import { featurize } from './features';
+import { featurize, type Tags } from './features';
 
 export type ModelFile = {
   version: number;
@@ -32,9 +33,9 @@ export function sigmoid(z: number): number {
 }
 
 /** Probability that the sentence is a check-worthy factual claim, 0..1. */
-export function scoreSentence(sentence: string, m: LoadedModel = model()): number {
+export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?: Tags): number {
   let z = m.bias;
-  for (const [key, value] of featurize(sentence)) {
+  for (const [key, value] of featurize(sentence, tags)) {
     const i = m.index.get(key);
     if (i !== undefined) z += m.weights[i]! * value;
   }

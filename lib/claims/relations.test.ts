@@ -17,7 +17,8 @@ const relationsOf = (text: string) => {
 test('contradictions of each kind are found, with a reason a reviewer reads at a glance', () => {
   const cases: Array<[string, RegExp]> = [
     ['The court ruled 5-4 on Monday to strike the law down.\n\nAfter the 6-3 ruling, the governor promised a new bill.', /5-4 vs 6-3: the rule/],
-    ['The bridge will close for a three-week closure in June.\n\nThe bridge, shut for 30 days, will reopen in July.', /three vs 30/],
+    // Past tense: since issue 11 a bare plan ("will close") is not floored into a claim by its number.
+    ['The bridge closed for a three-week closure in June.\n\nThe bridge, shut for 30 days, reopened in July.', /three vs 30/],
     ['The mayor said the bridge repairs would cost $40 million.\n\nAuditors put the cost of the bridge repairs at $55 million.', /\$40 million vs \$55 million/],
     ['The unemployment rate fell to 4.2 percent in September.\n\nWith the 4.8 percent jobless rate, the state is below average.', /4\.2 percent vs 4\.8 percent/],
     ['Unemployment has fallen for the fourth month in a row.\n\nThe department said it was the third straight monthly decline.', /fourth vs third: the month/],

@@ -1,0 +1,55 @@
+// A small subjectivity model: the probability that a news sentence states the writer's opinion,
+// judgement, speculation or emotion rather than something checkable. Logistic regression over words,
+// bigrams, opinion/hedge cues and the sentence's mean word vector, trained by `npm run train:claims`
+// on NewsSD-ENG's train split (CC BY 4.0, see data/subjectivity/README.md). Its output is one feature
+// of the check-worthiness model (lib/claims/features.ts), which learns how much to trust it.
+import weightsFile from './subjectivity-weights.json';
+import { sentenceVector } from './embeddings';
+import { FIRST_PERSON, HEDGE, MODAL, OPINION } from './cues';
+
+export type LinearModel = { version: number; threshold: number; features: string[]; weights: number[]; bias: number };
+type Loaded = { index: Map<string, number>; weights: Float64Array; bias: number };
+
+// undefined: the shipped weights are not loaded yet; null: scoring switched off (training).
+let current: Loaded | null | undefined;
+
+/** Swaps the model used by subjectivityScore (the training script installs the one it just fitted). */
+export function useSubjectivityModel(file: LinearModel | null): void {
+  current = file ? { index: new Map(file.features.map((f, i) => [f, i])), weights: Float64Array.from(file.weights), bias: file.bias } : null;
+}
+
+const EVALUATIVE = /\b(?:\w+ly|very|too|so|quite|rather|really|extremely|deeply|truly|simply|merely|just|even|only)\b/gi;
+
+/** Features for the subjectivity model; `toks` is features.ts's tokenisation of the sentence. */
+export function subjectivityFeatures(sentence: string, toks: string[]): Map<string, number> {
+  const f = new Map<string, number>();
+  const add = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
+  const padded = ['<s>', ...toks, '</s>'];
+  for (const t of toks) add(`w:${t}`);
+  for (let i = 0; i + 1 < padded.length; i++) add(`b:${padded[i]}_${padded[i + 1]}`);
+  const vec = sentenceVector(toks);
+  if (vec) vec.forEach((v, d) => add(`d:${d}`, 2 * v));
+  if (OPINION.test(sentence)) add('x:opinion');
+  if (HEDGE.test(sentence)) add('x:hedge');
+  if (MODAL.test(sentence)) add('x:modal');
+  if (FIRST_PERSON.test(sentence)) add('x:firstperson');
+  if (/[!?]/.test(sentence)) add('x:exclaim');
+  if (/["“”]/.test(sentence)) add('x:quotes');
+  add('x:evaluative', Math.min((sentence.match(EVALUATIVE) ?? []).length, 4) / 2);
+  if (/\d/.test(sentence)) add('x:digit');
+  add('x:bias');
+  return f;
+}
+
+/** 0..1; 0.5 when no model is installed (training the subjectivity model itself). */
+export function subjectivityScore(sentence: string, toks: string[]): number {
+  if (current === undefined) useSubjectivityModel(weightsFile as LinearModel);
+  const m = current;
+  if (!m) return 0.5;
+  let z = m.bias;
+  for (const [k, v] of subjectivityFeatures(sentence, toks)) {
+    const i = m.index.get(k);
+    if (i !== undefined) z += m.weights[i]! * v;
+  }
+  return 1 / (1 + Math.exp(-z));
+}
