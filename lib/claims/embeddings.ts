@@ -27,7 +27,7 @@ function load(): Embeddings {
  * The frequency-weighted mean vector of the words (unit length), or null if none is known. Frequent
  * words weigh less (a SIF-like weight from the word's frequency rank), so "the" does not dominate.
  */
-export function sentenceVector(words: string[]): Float64Array | null {
+export function sentenceVector(words: string[], weightOf?: (word: string) => number): Float64Array | null {
   loaded ??= load();
   const { dims, index, scales, body } = loaded;
   const out = new Float64Array(dims);
@@ -35,7 +35,7 @@ export function sentenceVector(words: string[]): Float64Array | null {
   for (const w of words) {
     const i = index.get(w);
     if (i === undefined) continue;
-    const weight = (i / (i + 200)) * scales[i]!;
+    const weight = (weightOf ? weightOf(w) : i / (i + 200)) * scales[i]!;
     for (let d = 0; d < dims; d++) out[d]! += body[i * dims + d]! * weight;
     n++;
   }

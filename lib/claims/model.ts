@@ -3,7 +3,8 @@
 // CC BY 4.0, see docs/claims-model.md).
 // The weights are plain JSON committed in the repo, so scoring needs no download and no native code.
 import weightsFile from './model-weights.json';
-import { featurize, type Tags } from './features';
+import { featureParts, VECTOR_WEIGHT, type Tags } from './features';
+import { denseWeights } from './subjectivity';
 
 export type ModelFile = {
   version: number;
@@ -13,14 +14,14 @@ export type ModelFile = {
   bias: number;
 };
 
-type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number };
+type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number; dense: Float64Array };
 
 let loaded: LoadedModel | null = null;
 
 export function loadModel(file: ModelFile = weightsFile as ModelFile): LoadedModel {
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias };
+  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) };
 }
 
 function model(): LoadedModel {
@@ -34,11 +35,13 @@ export function sigmoid(z: number): number {
 
 /** Probability that the sentence is a check-worthy factual claim, 0..1. */
 export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?: Tags): number {
+  const { sparse, vec } = featureParts(sentence, tags);
   let z = m.bias;
-  for (const [key, value] of featurize(sentence, tags)) {
+  for (const [key, value] of sparse) {
     const i = m.index.get(key);
     if (i !== undefined) z += m.weights[i]! * value;
   }
+  if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * VECTOR_WEIGHT * vec[d]!;
   return sigmoid(z);
 }
 

@@ -84,8 +84,13 @@ function parseWords(s: string): number {
 }
 
 /** Lists the numbers stated in `text`, normalised. Never throws. */
+// Every alternative of NUMBER_RE needs a digit or a number word: most sentences have neither, and
+// this test is far cheaper than running the full pattern over them.
+const MAYBE_NUMBER = new RegExp(`\\d|\\b(?:${WORD_NUM}|${ORD_WORD})\\b`, 'i');
+
 export function extractNumbers(text: string): StatedNumber[] {
   const out: StatedNumber[] = [];
+  if (!MAYBE_NUMBER.test(text)) return out;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     if (m[0].length === 0) { NUMBER_RE.lastIndex++; continue; }

@@ -51,7 +51,8 @@ function blank(s: string, start: number, end: number): string {
 export function numberMentions(sentence: string): NumberMention[] {
   const out: NumberMention[] = [];
   let masked = sentence;
-  for (const [use, re] of MASKS) {
+  // Every mask needs a digit; most sentences have none.
+  for (const [use, re] of /\d/.test(sentence) ? MASKS : []) {
     re.lastIndex = 0;
     for (const m of masked.matchAll(re)) {
       // Only a mention if it holds a digit: "Section B" or a word-only URL part is not a number.
