@@ -3,7 +3,7 @@
 // CC BY 4.0, see docs/claims-model.md).
 // The weights are plain JSON committed in the repo, so scoring needs no download and no native code.
 import weightsFile from './model-weights.json';
-import { featureParts, VECTOR_WEIGHT, type Tags } from './features';
+import { featureParts, tagSentence, VECTOR_WEIGHT, type Tags } from './features';
 import { denseWeights } from './subjectivity';
 
 export type ModelFile = {
@@ -35,12 +35,11 @@ export function sigmoid(z: number): number {
 
 /** Probability that the sentence is a check-worthy factual claim, 0..1. */
 export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?: Tags): number {
-  const { sparse, vec } = featureParts(sentence, tags);
   let z = m.bias;
-  for (const [key, value] of sparse) {
+  const vec = featureParts(sentence, tags ?? tagSentence(sentence), (key, value) => {
     const i = m.index.get(key);
     if (i !== undefined) z += m.weights[i]! * value;
-  }
+  });
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * VECTOR_WEIGHT * vec[d]!;
   return sigmoid(z);
 }

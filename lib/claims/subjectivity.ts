@@ -33,15 +33,15 @@ const VECTOR_DIMS = 100;
 
 /** Features for the subjectivity model; `toks` is features.ts's tokenisation of the sentence. */
 export function subjectivityFeatures(sentence: string, toks: string[]): Map<string, number> {
-  const f = sparseFeatures(sentence, toks);
+  const f = new Map<string, number>();
+  sparseFeatures(sentence, toks, (k, v) => f.set(k, (f.get(k) ?? 0) + v));
   const vec = sentenceVector(toks);
   if (vec) vec.forEach((v, d) => f.set(`d:${d}`, 2 * v));
   return f;
 }
 
-function sparseFeatures(sentence: string, toks: string[]): Map<string, number> {
-  const f = new Map<string, number>();
-  const add = (k: string, v = 1) => f.set(k, (f.get(k) ?? 0) + v);
+function sparseFeatures(sentence: string, toks: string[], emit: (key: string, value: number) => void): void {
+  const add = (k: string, v = 1) => emit(k, v);
   const padded = ['<s>', ...toks, '</s>'];
   for (const t of toks) add(`w:${t}`);
   for (let i = 0; i + 1 < padded.length; i++) add(`b:${padded[i]}_${padded[i + 1]}`);
@@ -54,7 +54,6 @@ function sparseFeatures(sentence: string, toks: string[]): Map<string, number> {
   add('x:evaluative', Math.min((sentence.match(EVALUATIVE) ?? []).length, 4) / 2);
   if (/\d/.test(sentence)) add('x:digit');
   add('x:bias');
-  return f;
 }
 
 /** 0..1; 0.5 when no model is installed (training the subjectivity model itself). */
@@ -63,10 +62,10 @@ export function subjectivityScore(sentence: string, toks: string[], vec: Float64
   const m = current;
   if (!m) return 0.5;
   let z = m.bias;
-  for (const [k, v] of sparseFeatures(sentence, toks)) {
+  sparseFeatures(sentence, toks, (k, v) => {
     const i = m.index.get(k);
     if (i !== undefined) z += m.weights[i]! * v;
-  }
+  });
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * 2 * vec[d]!;
   return 1 / (1 + Math.exp(-z));
 }
