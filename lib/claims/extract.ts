@@ -1,7 +1,7 @@
 // Claim extraction: text in, check-worthy claims with exact offsets out (the interface in
 // docs/API.md). Pure and deterministic: no I/O besides the shipped model weights.
 import { splitAtoms } from './atoms';
-import { ADVICE, ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, MODAL, OPINION, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
+import { ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
 import { tagDocument, tagsFor } from './features';
 import { modelThreshold, scoreSentence } from './model';
