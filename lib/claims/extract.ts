@@ -3,7 +3,7 @@
 import { splitAtoms } from './atoms';
 import { ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
-import { tagDocument, tagsFor } from './features';
+import { tagDocument, tagsFor, type TaggedDoc } from './features';
 import { modelThreshold, scoreSentence } from './model';
 import { extractNumbers } from './numbers';
 import { findRelations } from './relations';
@@ -70,12 +70,25 @@ export function toClaimEntities(entities: Entity[], offset: number, speaker?: st
 }
 
 /** Extracts claims from `text`. Every claim's `quote` equals `text.slice(start, end)`. */
+const TAG_CHUNK = 20_000;
+
 export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
   const segments = splitSentences(text);
   const threshold = modelThreshold();
   const claims: ExtractedClaim[] = [];
-  // wink-nlp tags the whole text once; each sentence and atom takes its slice of the tags.
-  const tagged = segments.length ? tagDocument(text) : null;
+  // wink-nlp tags the text once, a run of whole paragraphs (~20,000 characters) at a time, and each
+  // sentence and atom takes its slice of the tags: per-sentence tagging cost as much again as the
+  // bare tokenisation, and one wink document for a 100,000-word draft pushed memory past 300 MB.
+  let chunk: { offset: number; end: number; doc: TaggedDoc } | null = null;
+  const tagsOf = (si: number, start: number, end: number) => {
+    if (!chunk || segments[si]!.start >= chunk.end) {
+      const from = segments[si]!.start;
+      let j = si;
+      while (j + 1 < segments.length && (segments[j + 1]!.start - from < TAG_CHUNK || segments[j + 1]!.paragraph === segments[j]!.paragraph)) j++;
+      chunk = { offset: from, end: segments[j]!.end, doc: tagDocument(text.slice(from, segments[j]!.end)) };
+    }
+    return tagsFor(chunk.doc, start - chunk.offset, end - chunk.offset);
+  };
   let lastPerson: string | undefined;
   segments.forEach((seg, si) => {
     const sentence = text.slice(seg.start, seg.end);
@@ -87,7 +100,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (options.all) claims.push(skipped(text, seg.start, seg.end, 'other'));
       return;
     }
-    const sentenceScore = scoreSentence(sentence, undefined, tagsFor(tagged!, seg.start, seg.end));
+    const sentenceScore = scoreSentence(sentence, undefined, tagsOf(si, seg.start, seg.end));
     const speaker = findSpeaker(sentence);
     const startsWithPronoun = PRONOUN_SUBJECT.test(sentence);
     // Only he/she/they point back to a person; "It" and "This" refer to things we do not track.
@@ -103,7 +116,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const quote = text.slice(start, end);
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
-      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsFor(tagged!, start, end)), sentenceScore * 0.9) : sentenceScore;
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore * 0.9) : sentenceScore;
       const score = Math.round(adjustScore(raw, quote, numbers, isQuote) * 1000) / 1000;
       const flags: ClaimFlag[] = [];
       if ((startsWithPronoun && atom.start === 0) || (speaker?.pronoun && !speaker.name)) flags.push('ambiguous');
