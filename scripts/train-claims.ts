@@ -241,9 +241,9 @@ if (isMain) {
   const weight = Number(option(args, '--feedback-weight') ?? 1);
   if (!Number.isInteger(weight) || weight < 1) throw new Error('--feedback-weight must be a whole number, 1 or more.');
   const out = option(args, '--out') ?? 'lib/claims/model-weights.json';
-  const subjOut = out.replace(/model-weights\.json$/, 'subjectivity-weights.json');
   const subj = trainSubjectivity();
-  writeFileSync(subjOut === out ? `${out}.subjectivity.json` : subjOut, JSON.stringify(subj));
+  // The subjectivity model never learns from feedback, so a custom --out leaves the shipped one alone.
+  if (out === 'lib/claims/model-weights.json') writeFileSync('lib/claims/subjectivity-weights.json', JSON.stringify(subj));
   useSubjectivityModel(subj);
   console.log(`subjectivity: ${subj.features.length} weights, threshold ${subj.threshold} (chosen on ${PATHS.newsVal})`);
   const feedback = feedbackPath ? loadFeedbackExamples(feedbackPath, weight) : [];
