@@ -1,18 +1,21 @@
-// Trains the check-worthiness model and reports 5-fold cross-validation.
-//   npm run train:claims            train, cross-validate, write lib/claims/model-weights.json
-//   npm run eval:claims             (scripts/eval-claims.ts) cross-validation table + article coverage
+// Trains the subjectivity model (NewsSD-ENG train) and the check-worthiness model (ct24-train's fit
+// split), picking each threshold on a split it was not trained on (scripts/claims-data.ts).
+//   npm run train:claims            train both, write lib/claims/{subjectivity,model}-weights.json
+//   npm run eval:claims             (scripts/eval-claims.ts) CV, held-out and cross-domain tables
 //   npm run train:claims -- --feedback FILE [--feedback-weight N] [--out FILE]
 //                                   also learn from the desk's corrections (claims --export-feedback)
 // Deterministic: a seeded shuffle and a fixed example order, so the same data gives the same weights.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { feedbackExamples, parseFeedback } from '../lib/claims/feedback';
-import { featurize } from '../lib/claims/features';
+import { featurize, tokenize } from '../lib/claims/features';
 import { sigmoid, type ModelFile } from '../lib/claims/model';
+import { subjectivityFeatures, useSubjectivityModel } from '../lib/claims/subjectivity';
+import { debateSplits, loadNewsSd, mulberry32, PATHS, type Labelled } from './claims-data';
 
-type Row = { sentence_id: number; label: 0 | 1; text: string };
+export { mulberry32 };
 export type Example = { keys: string[]; values: number[]; label: number };
 
-export const DATA_PATH = 'data/claimbuster/2.5xNCS.json';
+export const DATA_PATH = `${PATHS.ct24Train} (fit split)`;
 const SEED = 20261125;
 export type TrainOptions = { epochs: number; l2: number; lr: number; minCount: number; nb: boolean };
 export const DEFAULTS: TrainOptions = {
@@ -23,23 +26,31 @@ export const DEFAULTS: TrainOptions = {
   nb: process.env.TRAIN_NB === '1',
 };
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function loadExamples(path = DATA_PATH): Example[] {
-  const rows = JSON.parse(readFileSync(path, 'utf8')) as Row[];
+export function toExamples(rows: Labelled[]): Example[] {
   return rows.map((r) => {
     const f = featurize(r.text);
     return { keys: [...f.keys()], values: [...f.values()], label: r.label };
   });
+}
+
+/** The check-worthiness training examples: ct24-train's fit split. */
+export function loadExamples(): Example[] {
+  return toExamples(debateSplits().fit);
+}
+
+export function subjectivityExamples(rows: Labelled[]): Example[] {
+  return rows.map((r) => {
+    const f = subjectivityFeatures(r.text, tokenize(r.text));
+    return { keys: [...f.keys()], values: [...f.values()], label: r.label };
+  });
+}
+
+/** The subjectivity model: NewsSD train, threshold on NewsSD val. Settings chosen on val. */
+export function trainSubjectivity(): ModelFile {
+  const model = train(subjectivityExamples(loadNewsSd(PATHS.newsTrain)), SEED, { ...DEFAULTS, epochs: 20, minCount: 1, l2: 1e-4 });
+  const val = subjectivityExamples(loadNewsSd(PATHS.newsVal));
+  model.threshold = bestThreshold(val.map((e) => predict(model, e)), val.map((e) => e.label));
+  return model;
 }
 
 /** Logistic regression by AdaGrad SGD with lazy L2; returns the model over features seen >= MIN_COUNT. */
@@ -199,7 +210,7 @@ export function printCv(cv: CvResult): void {
 
 /**
  * The desk's labelled spans (`claims --export-feedback`) as examples, each repeated `weight` times:
- * a desk has tens or hundreds of corrections against 9,674 debate sentences, and at weight 1 they
+ * a desk has tens or hundreds of corrections against 20,251 debate sentences, and at weight 1 they
  * barely move the model. A bad line stops training with its line number rather than being skipped.
  */
 export function loadFeedbackExamples(path: string, weight = 1): Example[] {
@@ -230,14 +241,22 @@ if (isMain) {
   const weight = Number(option(args, '--feedback-weight') ?? 1);
   if (!Number.isInteger(weight) || weight < 1) throw new Error('--feedback-weight must be a whole number, 1 or more.');
   const out = option(args, '--out') ?? 'lib/claims/model-weights.json';
+  const subj = trainSubjectivity();
+  // The subjectivity model never learns from feedback, so a custom --out leaves the shipped one alone.
+  if (out === 'lib/claims/model-weights.json') writeFileSync('lib/claims/subjectivity-weights.json', JSON.stringify(subj));
+  useSubjectivityModel(subj);
+  console.log(`subjectivity: ${subj.features.length} weights, threshold ${subj.threshold} (chosen on ${PATHS.newsVal})`);
   const feedback = feedbackPath ? loadFeedbackExamples(feedbackPath, weight) : [];
-  const examples = [...loadExamples(), ...feedback];
+  const { fit, tune } = debateSplits();
+  const examples = [...toExamples(fit), ...feedback];
   if (feedbackPath) console.log(`feedback: ${feedback.length / weight} labelled spans from ${feedbackPath}, each counted ${weight}x`);
-  const cv = crossValidate(examples);
-  console.log(`5-fold cross-validation on ${DATA_PATH}${feedbackPath ? ' + feedback' : ''} (${examples.length} examples), check-worthy class:`);
-  printCv(cv);
   const model = train(examples);
-  model.threshold = bestThreshold(cv.oof, cv.labels);
+  const tuneEx = toExamples(tune);
+  const probs = tuneEx.map((e) => predict(model, e));
+  const labels = tuneEx.map((e) => e.label);
+  model.threshold = bestThreshold(probs, labels);
+  const r = prf(probs, labels, model.threshold);
   writeFileSync(out, JSON.stringify(model));
+  console.log(`tune split (${tune.length} sentences, not trained on): F1 ${r.f1.toFixed(3)}, AP ${averagePrecision(probs, labels).toFixed(3)}`);
   console.log(`wrote ${out}: ${model.features.length} weights, threshold ${model.threshold} (${Date.now() - t0} ms)`);
 }

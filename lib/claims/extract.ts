@@ -1,8 +1,9 @@
 // Claim extraction: text in, check-worthy claims with exact offsets out (the interface in
 // docs/API.md). Pure and deterministic: no I/O besides the shipped model weights.
 import { splitAtoms } from './atoms';
-import { ADVICE, ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, MODAL, OPINION, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
+import { ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
+import { tagDocument, tagsFor, type TaggedDoc } from './features';
 import { modelThreshold, scoreSentence } from './model';
 import { extractNumbers } from './numbers';
 import { findRelations } from './relations';
@@ -40,18 +41,13 @@ export function findSpeaker(s: string): { name?: string; pronoun?: string } | nu
   return null;
 }
 
-/** Rules applied on top of the model: what a desk never wants highlighted, and what it always does. */
-export function adjustScore(score: number, s: string, numbers: ClaimNumber[], isQuote: boolean): number {
-  const trimmed = s.trim();
-  if (/\?\s*["'\u201d\u2019)]*$/u.test(trimmed)) return Math.min(score, 0.05);
-  if (ADVICE.test(trimmed)) return Math.min(score, 0.1);
-  const hasFact = numbers.some((n) => n.kind !== 'year') || CHANGE_VERBS.test(s);
-  if (OPINION.test(s) && !hasFact) return Math.min(score, 0.15);
-  if (MODAL.test(s) && /\bshould|must|ought\b/i.test(s) && !hasFact) return Math.min(score, 0.2);
-  if (FUTURE.test(s) && !hasFact && !isQuote) return Math.min(score, 0.3);
-  // Stated quantities and attributed statements are what a desk checks first (PRODUCT.md).
-  if (numbers.some((n) => n.kind !== 'year' && n.kind !== 'date')) return Math.max(score, 0.75);
-  if (isQuote && hasFact) return Math.max(score, 0.6);
+/**
+ * The one rule left on top of the model (issue 11): a sentence ending in "?" asks, so it is not a
+ * claim by definition. Opinions, advice, predictions and stated quantities are model features now
+ * (lib/claims/features.ts), so a report of what an agency advised can still score as a claim.
+ */
+export function adjustScore(score: number, s: string, _numbers?: ClaimNumber[], _isQuote?: boolean): number {
+  if (/\?\s*["'\u201d\u2019)]*$/u.test(s.trim())) return Math.min(score, 0.05);
   return score;
 }
 
@@ -74,10 +70,25 @@ export function toClaimEntities(entities: Entity[], offset: number, speaker?: st
 }
 
 /** Extracts claims from `text`. Every claim's `quote` equals `text.slice(start, end)`. */
+const TAG_CHUNK = 20_000;
+
 export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
   const segments = splitSentences(text);
   const threshold = modelThreshold();
   const claims: ExtractedClaim[] = [];
+  // wink-nlp tags the text once, a run of whole paragraphs (~20,000 characters) at a time, and each
+  // sentence and atom takes its slice of the tags: per-sentence tagging cost as much again as the
+  // bare tokenisation, and one wink document for a 100,000-word draft pushed memory past 300 MB.
+  let chunk: { offset: number; end: number; doc: TaggedDoc } | null = null;
+  const tagsOf = (si: number, start: number, end: number) => {
+    if (!chunk || segments[si]!.start >= chunk.end) {
+      const from = segments[si]!.start;
+      let j = si;
+      while (j + 1 < segments.length && (segments[j + 1]!.start - from < TAG_CHUNK || segments[j + 1]!.paragraph === segments[j]!.paragraph)) j++;
+      chunk = { offset: from, end: segments[j]!.end, doc: tagDocument(text.slice(from, segments[j]!.end)) };
+    }
+    return tagsFor(chunk.doc, start - chunk.offset, end - chunk.offset);
+  };
   let lastPerson: string | undefined;
   segments.forEach((seg, si) => {
     const sentence = text.slice(seg.start, seg.end);
@@ -89,7 +100,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (options.all) claims.push(skipped(text, seg.start, seg.end, 'other'));
       return;
     }
-    const sentenceScore = scoreSentence(sentence);
+    const sentenceScore = scoreSentence(sentence, undefined, tagsOf(si, seg.start, seg.end));
     const speaker = findSpeaker(sentence);
     const startsWithPronoun = PRONOUN_SUBJECT.test(sentence);
     // Only he/she/they point back to a person; "It" and "This" refer to things we do not track.
@@ -105,7 +116,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const quote = text.slice(start, end);
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
-      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote), sentenceScore * 0.9) : sentenceScore;
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore * 0.9) : sentenceScore;
       const score = Math.round(adjustScore(raw, quote, numbers, isQuote) * 1000) / 1000;
       const flags: ClaimFlag[] = [];
       if ((startsWithPronoun && atom.start === 0) || (speaker?.pronoun && !speaker.name)) flags.push('ambiguous');
@@ -146,7 +157,6 @@ function skipped(text: string, start: number, end: number, type: ClaimType): Ext
 
 /** Scores one sentence per line for `claims --score-lines`. */
 export function scoreLine(line: string): { score: number; checkworthy: boolean } {
-  const numbers = extractNumbers(line);
-  const score = Math.round(adjustScore(scoreSentence(line), line, numbers, findSpeaker(line) !== null) * 1000) / 1000;
+  const score = Math.round(adjustScore(scoreSentence(line), line) * 1000) / 1000;
   return { score, checkworthy: score >= modelThreshold() };
 }

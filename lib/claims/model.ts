@@ -1,8 +1,10 @@
 // The shipped check-worthiness model: logistic regression over lib/claims/features.ts, trained by
-// `npm run train:claims` on the ClaimBuster 2.5xNCS sentences (CC BY 4.0, see docs/claims-model.md).
+// `npm run train:claims` on the ClaimBuster sentences as split for CheckThat! 2024 (ct24-train.tsv,
+// CC BY 4.0, see docs/claims-model.md).
 // The weights are plain JSON committed in the repo, so scoring needs no download and no native code.
 import weightsFile from './model-weights.json';
-import { featurize } from './features';
+import { featureParts, tagSentence, VECTOR_WEIGHT, type Tags } from './features';
+import { denseWeights } from './subjectivity';
 
 export type ModelFile = {
   version: number;
@@ -12,14 +14,14 @@ export type ModelFile = {
   bias: number;
 };
 
-type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number };
+type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number; dense: Float64Array };
 
 let loaded: LoadedModel | null = null;
 
 export function loadModel(file: ModelFile = weightsFile as ModelFile): LoadedModel {
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias };
+  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) };
 }
 
 function model(): LoadedModel {
@@ -32,12 +34,13 @@ export function sigmoid(z: number): number {
 }
 
 /** Probability that the sentence is a check-worthy factual claim, 0..1. */
-export function scoreSentence(sentence: string, m: LoadedModel = model()): number {
+export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?: Tags): number {
   let z = m.bias;
-  for (const [key, value] of featurize(sentence)) {
+  const vec = featureParts(sentence, tags ?? tagSentence(sentence), (key, value) => {
     const i = m.index.get(key);
     if (i !== undefined) z += m.weights[i]! * value;
-  }
+  });
+  if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * VECTOR_WEIGHT * vec[d]!;
   return sigmoid(z);
 }
 

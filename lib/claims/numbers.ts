@@ -54,10 +54,10 @@ const NUMBER_RE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}\\s+(?:${MONTHS})\\b(?:\\s+\\d{4})?)`,
     `(?<score>\\b\\d{1,3}\\s?[-\u2013]\\s?\\d{1,3}\\b(?![-\u2013]|\\s?(?:%|percent)))`,
-    `(?<money>[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:thousand|million|billion|trillion|bn|m|k)\\b)?|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:thousand|million|billion|trillion)?\\s(?:dollars|euros|pounds|yen)\\b)`,
+    `(?<money>[$€£¥]\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:\\s?(?:thousand|million|billion|trillion|bn|m|k)\\b)?|\\b\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s?(?:thousand|million|billion|trillion)?\\s(?:dollars|euros|pounds|yen)\\b)`,
     `(?<percent>\\b\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b))`,
     `(?<ordnum>\\b\\d+(?:st|nd|rd|th)\\b)`,
-    `(?<num>\\b\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:thousand|million|billion|trillion|bn)\\b)?)`,
+    `(?<num>\\b\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:\\s?(?:thousand|million|billion|trillion|bn)\\b)?)`,
     `(?<ordword>\\b(?:${ORD_WORD})\\b)`,
     `(?<word>\\b(?:${WORD_NUM})(?:[-\\s](?:${WORD_NUM}))?(?:\\s(?:thousand|million|billion))?\\b)`,
   ].join('|'),
@@ -84,8 +84,13 @@ function parseWords(s: string): number {
 }
 
 /** Lists the numbers stated in `text`, normalised. Never throws. */
+// Every alternative of NUMBER_RE needs a digit or a number word: most sentences have neither, and
+// this test is far cheaper than running the full pattern over them.
+const MAYBE_NUMBER = new RegExp(`\\d|\\b(?:${WORD_NUM}|${ORD_WORD})\\b`, 'i');
+
 export function extractNumbers(text: string): StatedNumber[] {
   const out: StatedNumber[] = [];
+  if (!MAYBE_NUMBER.test(text)) return out;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     if (m[0].length === 0) { NUMBER_RE.lastIndex++; continue; }
