@@ -32,6 +32,10 @@ export const EVENT_TYPES = [
   'account.reactivated',
   'account.role_changed',
   'account.password_changed',
+  'claim.assigned',
+  'article.assigned',
+  'comment.added',
+  'comment.resolved',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -68,6 +72,10 @@ const LABELS: Record<EventType, string> = {
   'account.reactivated': 'reactivated an account',
   'account.role_changed': 'changed an account\'s role',
   'account.password_changed': 'changed an account\'s password',
+  'claim.assigned': 'assigned a claim',
+  'article.assigned': 'assigned the article',
+  'comment.added': 'commented on a claim',
+  'comment.resolved': 'resolved a comment',
 };
 
 export function describeEvent(type: string): string {
