@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, PASSWORD, createArticle, signIn, signOut } from './helpers';
 
 test('assign → My queue → comment with @mention → the colleague sees it; dashboard reassign; history CSV', async ({ page }) => {
+  // Four people sign in and out in turn: more than the default minute on a shared machine.
+  test.setTimeout(180_000);
   const run = Date.now().toString(36);
   const rui = { email: `rui-q-${run}@newsroom.example`, name: `Rui Queue ${run}`, role: 'reviewer' };
   const ana = { email: `ana-m-${run}@newsroom.example`, name: `Ana Mention ${run}`, role: 'reviewer' };
@@ -33,6 +35,8 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
   await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Claim assigned.' })).toBeVisible();
   await expect(dialog.getByTestId('assignee')).toContainText(`Assigned to ${rui.name}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   await signOut(page);
 
   // Rui: My queue lists claim 2 (overdue, due first) then claim 1; a reviewer may not assign.
@@ -56,6 +60,8 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
   await expect(comment.locator('.comment-body')).toHaveText(body);
   await expect(comment).toContainText(`to ${ana.name}`);
   await expect(comment.locator('b')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   await signOut(page);
 
   // Ana: the mention is in her queue; she opens it and resolves the comment; it leaves her queue.
@@ -97,7 +103,7 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
   // History as CSV: every assignment and comment, with who did it.
   await page.goto(`/articles/${id}`);
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'CSV', exact: true }).click();
+  await page.getByRole('link', { name: 'CSV of the history' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`history-${id}.csv`);
   const csv = await readFile((await file.path())!, 'utf8');

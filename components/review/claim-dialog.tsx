@@ -140,6 +140,10 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
       </form>
 
       <CommentThread claimId={claim.id} version={claim.version} actions={actions} />
+      <p className="claim-meta">
+        This claim&apos;s history: <a href={`/api/claims/${claim.id}/history?format=csv`} download>CSV<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
+        {' · '}<a href={`/api/claims/${claim.id}/history?format=json`} download>JSON<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
+      </p>
 
       <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={(id) => guard(() => onOpenClaim(id))} fields={fields} />
 

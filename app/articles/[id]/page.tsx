@@ -77,8 +77,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         <section aria-labelledby="history-h">
           <h2 id="history-h">History</h2>
           <p className="claim-meta history-export">
-            Download the whole history: <a href={`/api/articles/${article.id}/history?format=csv`} download>CSV</a>
-            {' · '}<a href={`/api/articles/${article.id}/history?format=json`} download>JSON</a>
+            Download the whole history: <a href={`/api/articles/${article.id}/history?format=csv`} download>CSV<span className="sr-only"> of the history</span></a>
+            {' · '}<a href={`/api/articles/${article.id}/history?format=json`} download>JSON<span className="sr-only"> of the history</span></a>
             {' '}(add <code>&amp;actor=</code> an email or <code>&amp;kind=</code> to filter; <code>/api/claims/:id/history</code> for one claim).
           </p>
           {events.length > HISTORY_ON_PAGE ? (
