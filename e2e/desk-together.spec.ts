@@ -2,7 +2,8 @@
 // it in My queue and asks a colleague with an @mention, the colleague sees the mention in their
 // queue and resolves it; the editor reassigns an overdue claim from the dashboard in one click and
 // downloads the history as CSV.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, PASSWORD, createArticle, signIn, signOut } from './helpers';
 
@@ -41,7 +42,11 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
 
   // Rui: My queue lists claim 2 (overdue, due first) then claim 1; a reviewer may not assign.
   await signIn(page, rui.email);
-  expect((await page.request.post(`/api/claims/${c1!.id}/assign`, { data: { reviewerId: idOf(ana.email), version: 99 } })).status()).toBe(403);
+  // From the page itself (same origin, the browser's own connection), as the UI would send it.
+  const refused = await page.evaluate(async ([url, reviewerId]) => (await fetch(url!, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reviewerId, version: 99 }),
+  })).status, [`/api/claims/${c1!.id}/assign`, idOf(ana.email)]);
+  expect(refused, 'a reviewer cannot assign').toBe(403);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My queue' }).click();
   const mine = page.getByTestId('queue-claim').filter({ hasText: title });
   await expect(mine).toHaveCount(2);
@@ -114,4 +119,31 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
   expect(csv).toContain('comment.resolved');
   const filtered = await page.request.get(`/api/articles/${id}/history?format=json&kind=comments&actor=${encodeURIComponent(ana.email)}`);
   expect(((await filtered.json()) as { events: Array<{ type: string }> }).events.map((e) => e.type)).toEqual(['comment.resolved']);
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+}
+
+test('My queue, the dashboard (with an overdue claim to reassign) and the claim thread pass axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ACCOUNTS.editor);
+  const { id, claims } = await createArticle(page, `Desk axe ${Date.now().toString(36)}`);
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { user?: { id?: string } };
+  const mine = session.user?.id;
+  expect(mine, 'the session names the account').toBeTruthy();
+  // Assigned to myself with a past due time, so the overdue table and its reassign control render.
+  const r = await page.request.post(`/api/claims/${claims[0]!.id}/assign`, { data: { reviewerId: mine, due: new Date(Date.now() - 60_000).toISOString(), version: claims[0]!.version } });
+  expect(r.status(), await r.text()).toBe(200);
+  expect((await page.request.post(`/api/claims/${claims[0]!.id}/comments`, { data: { body: 'A note for the desk.' } })).status()).toBe(201);
+  await page.goto('/dashboard');
+  await expect(page.getByTestId('overdue-table').getByRole('row').filter({ hasText: 'Desk axe' })).toHaveCount(1);
+  expect(await seriousViolations(page), 'dashboard').toEqual([]);
+  await page.goto('/queue');
+  await expect(page.getByRole('heading', { name: 'My queue' })).toBeVisible();
+  expect(await seriousViolations(page), 'queue').toEqual([]);
+  await page.goto(`/articles/${id}?claim=${claims[0]!.id}`);
+  await expect(page.getByRole('dialog').getByTestId('comment')).toHaveCount(1);
+  expect(await seriousViolations(page), 'claim dialog with its thread').toEqual([]);
 });
