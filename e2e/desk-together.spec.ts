@@ -2,10 +2,9 @@
 // it in My queue and asks a colleague with an @mention, the colleague sees the mention in their
 // queue and resolves it; the editor reassigns an overdue claim from the dashboard in one click and
 // downloads the history as CSV.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { ACCOUNTS, PASSWORD, createArticle, signIn, signOut } from './helpers';
+import { ACCOUNTS, PASSWORD, createArticle, expectNoSeriousViolations, signIn, signOut } from './helpers';
 
 test('assign → My queue → comment with @mention → the colleague sees it; dashboard reassign; history CSV', async ({ page }) => {
   // Four people sign in and out in turn: more than the default minute on a shared machine.
@@ -121,11 +120,6 @@ test('assign → My queue → comment with @mention → the colleague sees it; d
   expect(((await filtered.json()) as { events: Array<{ type: string }> }).events.map((e) => e.type)).toEqual(['comment.resolved']);
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-}
-
 test('My queue, the dashboard (with an overdue claim to reassign) and the claim thread pass axe', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.editor);
@@ -139,11 +133,11 @@ test('My queue, the dashboard (with an overdue claim to reassign) and the claim 
   expect((await page.request.post(`/api/claims/${claims[0]!.id}/comments`, { data: { body: 'A note for the desk.' } })).status()).toBe(201);
   await page.goto('/dashboard');
   await expect(page.getByTestId('overdue-table').getByRole('row').filter({ hasText: 'Desk axe' })).toHaveCount(1);
-  expect(await seriousViolations(page), 'dashboard').toEqual([]);
+  await expectNoSeriousViolations(page, 'dashboard');
   await page.goto('/queue');
   await expect(page.getByRole('heading', { name: 'My queue' })).toBeVisible();
-  expect(await seriousViolations(page), 'queue').toEqual([]);
+  await expectNoSeriousViolations(page, 'queue');
   await page.goto(`/articles/${id}?claim=${claims[0]!.id}`);
   await expect(page.getByRole('dialog').getByTestId('comment')).toHaveCount(1);
-  expect(await seriousViolations(page), 'claim dialog with its thread').toEqual([]);
+  await expectNoSeriousViolations(page, 'claim dialog with its thread');
 });
