@@ -23,6 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {actor ? (
             <nav aria-label="Main">
               <Link href="/">Articles</Link>
+              <Link href="/queue">My queue</Link>
+              {can(actor, 'desk:dashboard') ? <Link href="/dashboard">Dashboard</Link> : null}
               {can(actor, 'article:create') ? <Link href="/articles/new">Load article</Link> : null}
               {can(actor, 'user:manage') ? <Link href="/admin/users">Accounts</Link> : null}
               {can(actor, 'archive:import') ? <Link href="/admin/archive">Import archive</Link> : null}

@@ -4,6 +4,7 @@ import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { listArticles } from '@/lib/db/articles';
 import { countUsers } from '@/lib/db/users';
+import { StatusBar } from '@/components/queue/charts';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,8 +30,8 @@ export default async function ArticlesPage() {
                 <td><Link href={`/articles/${a.id}`}>{a.title}</Link>{a.byline ? <div className="byline">{a.byline}</div> : null}</td>
                 <td>{a.status.replace('_', ' ')}</td>
                 <td>
-                  <progress max={Math.max(a.claims, 1)} value={a.reviewed + a.dismissed} aria-label={`${a.reviewed + a.dismissed} of ${a.claims} done`} />{' '}
-                  {a.reviewed + a.dismissed}/{a.claims}
+                  <StatusBar counts={a.byStatus} />{' '}
+                  {a.reviewed + a.dismissed}/{a.claims}<span className="sr-only"> done</span>
                 </td>
                 <td><time dateTime={a.createdAt}>{a.createdAt.slice(0, 10)}</time></td>
               </tr>

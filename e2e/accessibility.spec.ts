@@ -1,15 +1,6 @@
 // axe-core on the screens a desk uses all day: no serious or critical violations.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, createArticle, signIn, signOut } from './helpers';
-
-async function expectNoSeriousViolations(page: Page, what: string, include?: string) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), what).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, createArticle, expectNoSeriousViolations, signIn, signOut } from './helpers';
 
 test('the review page, the claim dialog and its questions, the load form and the accounts page pass axe', async ({ page }) => {
   await signIn(page, ACCOUNTS.editor);

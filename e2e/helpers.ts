@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -31,4 +32,13 @@ export async function createArticle(page: Page, title: string, text?: string): P
   const res = await page.request.post('/api/articles', { data: { title, text: text ?? readFileSync('e2e/fixtures/seed-article.txt', 'utf8') } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { id: string; claims: CreatedClaim[] };
+}
+
+/** axe-core on the page (or the part `include` selects): no serious or critical violations. */
+export async function expectNoSeriousViolations(page: Page, what: string, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), what).toEqual([]);
 }

@@ -12,6 +12,8 @@ import { SourcesSection, pendingSource } from './sources-section';
 import { DISMISS_FIELDS, SOURCE_FIELDS, VERDICT_FIELDS, useClaimDraft } from './use-claim-draft';
 import { useClaimActions } from './use-claim-actions';
 import { VerdictForm } from './verdict-form';
+import { ClaimAssignment, type DeskContext } from './claim-assignment';
+import { CommentThread } from './comment-thread';
 
 type Props = {
   claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[];
@@ -20,9 +22,11 @@ type Props = {
   text?: string;
   /** Puts focus back on the claim in the list or the text once the dialog has closed. */
   onCloseAutoFocus: (event: Event) => void;
+  /** Colleagues to assign to, and whether this person may (editors and up). */
+  desk?: DeskContext;
 };
 
-export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text }: Props) {
+export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk }: Props) {
   const draft = useClaimDraft(claim);
   const actions = useClaimActions();
   const { busy, error, fields, notice, send } = actions;
@@ -105,6 +109,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           <p className="claim-meta">by {claim.verdict.author}, <RelativeTime iso={claim.verdict.createdAt} />, on draft {claim.verdict.revisionNumber}</p>
         </section>
       ) : null}
+      {desk ? <ClaimAssignment key={`assign-${claim.version}`} claim={claim} desk={desk} busy={busy} send={send} fields={fields} /> : null}
       <ArchiveMatches claim={claim} busy={busy} send={send} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
@@ -133,6 +138,12 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         </Field>
         <button type="submit" disabled={busy}>Save attribution</button>
       </form>
+
+      <CommentThread claimId={claim.id} version={claim.version} actions={actions} />
+      <p className="claim-meta">
+        This claim&apos;s history: <a href={`/api/claims/${claim.id}/history?format=csv`} download>CSV<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
+        {' · '}<a href={`/api/claims/${claim.id}/history?format=json`} download>JSON<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
+      </p>
 
       <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={(id) => guard(() => onOpenClaim(id))} fields={fields} />
 

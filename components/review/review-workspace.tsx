@@ -9,6 +9,7 @@ import { linkBadges } from '@/lib/claims/link-badges';
 import { stepSelection } from '@/lib/claims/navigation';
 import { ArticleText, StateLegend } from './article-proof';
 import { ClaimDialog } from './claim-dialog';
+import type { DeskContext } from './claim-assignment';
 import { SelectionAddClaim } from './claim-editing';
 import { ClaimSidebar, LIST_FILTERS, type ListFilter } from './claim-sidebar';
 import { LivePresence } from './live-presence';
@@ -28,10 +29,16 @@ function listItem(id: string): HTMLElement | null {
   return el && el.getClientRects().length > 0 ? el : null;
 }
 
-export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
+export function ReviewWorkspace({ article, desk, initialClaim }: {
+  article: ReviewArticle;
+  desk?: DeskContext;
+  /** A claim to open at once (a link from My queue or the dashboard). */
+  initialClaim?: string;
+}) {
+  const linked = initialClaim && article.claims.some((c) => c.id === initialClaim) ? initialClaim : null;
   const [filter, setFilter] = useState<ListFilter>('all');
-  const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(linked ?? article.claims[0]?.id ?? null);
+  const [openId, setOpenId] = useState<string | null>(linked);
   const [helpOpen, setHelpOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [drafts, setDrafts] = useState<Set<string>>(() => new Set());
@@ -146,6 +153,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
           onClose={() => setOpenId(null)}
           onOpenClaim={(id) => open(id, 'dialog')}
           onCloseAutoFocus={onCloseAutoFocus}
+          desk={desk}
         />
       ) : null}
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

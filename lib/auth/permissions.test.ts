@@ -14,6 +14,10 @@ const expected: Record<Action, Role[]> = {
   'claims:extract': ['admin', 'editor', 'reviewer'],
   'user:manage': ['admin'],
   'archive:import': ['admin'],
+  'claim:assign': ['admin', 'editor'],
+  'claim:comment': ['admin', 'editor', 'reviewer'],
+  'queue:read': ['admin', 'editor', 'reviewer'],
+  'desk:dashboard': ['admin', 'editor'],
 };
 
 test('the role matrix from PRODUCT.md', () => {

@@ -15,7 +15,11 @@ export type Action =
   | 'claim:edit'
   | 'claims:extract'
   | 'user:manage'
-  | 'archive:import';
+  | 'archive:import'
+  | 'claim:assign'
+  | 'claim:comment'
+  | 'queue:read'
+  | 'desk:dashboard';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   'article:read': ROLES,
@@ -31,6 +35,11 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'user:manage': ['admin'],
   // An import creates an article and may create accounts: an admin's job.
   'archive:import': ['admin'],
+  // Issue 10: editors hand out the work and watch the desk; everyone comments and has a queue.
+  'claim:assign': ['admin', 'editor'],
+  'claim:comment': ROLES,
+  'queue:read': ROLES,
+  'desk:dashboard': ['admin', 'editor'],
 };
 
 export type Actor = { id: string; email: string; role: Role; name: string };

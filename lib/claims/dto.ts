@@ -52,6 +52,9 @@ export type ClaimDto = {
   /** The wording before the draft that last changed it. */
   previousQuote: string | null;
   speaker: SpeakerDto | null;
+  /** Who owns the claim's review and when it is due (issue 10); null when unassigned / no due time. */
+  assignee: { id: string; name: string } | null;
+  dueAt: string | null;
   /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
   publicState: PublicState;
   verdict: VerdictDto | null;

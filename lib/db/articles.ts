@@ -21,7 +21,11 @@ export type ArticleSummary = {
   reviewed: number;
   dismissed: number;
   open: number;
+  /** Claims per review status, for the progress bar (issue 10 item 8). */
+  byStatus: Record<ClaimStatusCount, number>;
 };
+
+export type ClaimStatusCount = 'open' | 'in_review' | 'reviewed' | 'approved' | 'dismissed';
 
 export type { RelationDto } from '../claims/dto';
 
@@ -41,6 +45,8 @@ export type ArticleDto = {
   verification: { verifiedAt: string | null; revision: number | null; overrideReason: string | null };
   /** The editor's wording of the corrections note; null while it is drafted from history. */
   correctionsNote: string | null;
+  /** The reviewer the whole article was last assigned to (issue 10), if any. */
+  defaultAssigneeId: string | null;
   revision: { id: string; number: number; createdAt: string };
   revisions: RevisionSummary[];
   text: string;
@@ -155,6 +161,7 @@ export async function listArticles(actor: Actor | null): Promise<ArticleSummary[
       reviewed: n(['reviewed', 'approved']),
       dismissed: n(['dismissed']),
       open: n(['open', 'in_review']),
+      byStatus: { open: n(['open']), in_review: n(['in_review']), reviewed: n(['reviewed']), approved: n(['approved']), dismissed: n(['dismissed']) },
     };
   });
 }
@@ -165,7 +172,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     where: { id },
     select: {
       id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true, publicUrl: true,
-      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true,
+      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, defaultAssigneeId: true,
       revisions: {
         orderBy: { number: 'desc' },
         select: { id: true, number: true, format: true, createdAt: true, createdBy: { select: { email: true, name: true } } },
@@ -199,6 +206,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     publicUrl: article.publicUrl,
     verification: { verifiedAt: article.verifiedAt?.toISOString() ?? null, revision: article.verifiedRevision, overrideReason: article.overrideReason },
     correctionsNote: article.correctionsNote,
+    defaultAssigneeId: article.defaultAssigneeId,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
     revisions: article.revisions.map((r) => ({
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,

@@ -17,6 +17,7 @@ export const claimSelect = {
   id: true, ordinal: true, start: true, end: true, quote: true, text: true, type: true, score: true,
   checkworthy: true, flags: true, entities: true, numbers: true, antecedent: true, status: true,
   dismissReason: true, version: true, stale: true, previousQuote: true, speaker: true, speakerType: true,
+  dueAt: true, assignee: { select: { id: true, email: true, name: true } },
   verdicts: {
     orderBy: { createdAt: 'desc' as const },
     take: 1,
@@ -40,6 +41,7 @@ type ClaimRow = {
   checkworthy: boolean; flags: string; entities: string; numbers: string; antecedent: string | null; status: string;
   dismissReason: string | null; version: number; stale: boolean; previousQuote: string | null;
   speaker: string | null; speakerType: string | null;
+  dueAt?: Date | null; assignee?: (Person & { id: string }) | null;
   verdicts: Array<{
     id: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
     revisionNumber: number; createdAt: Date; author: Person;
@@ -75,6 +77,8 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
     stale: c.stale,
     previousQuote: c.previousQuote,
     speaker: speakerOf(c, entities),
+    assignee: c.assignee ? { id: c.assignee.id, name: who(c.assignee) } : null,
+    dueAt: c.dueAt?.toISOString() ?? null,
     publicState: publicState({ status: c.status, stale: c.stale, verdict }),
     verdict,
     sources: c.sources.map((s) => ({

@@ -16,7 +16,7 @@ import { indexReviewedClaim } from './archive';
 import { noteReviewChange } from './article-status';
 import { recordEvent } from './events';
 
-async function findClaim(tx: Tx, id: string) {
+export async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
     where: { id },
     select: {
@@ -41,7 +41,7 @@ async function findClaim(tx: Tx, id: string) {
 const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } : {});
 
 /** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
-async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null; stale?: boolean }) {
+export async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null; stale?: boolean }) {
   const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     throw new AppError('conflict', 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.');

@@ -10,6 +10,8 @@ import type { Actor } from '../auth/permissions';
 import { createArticle, getArticle } from './articles';
 import { attachSource, dismissClaim, recordVerdict, removeSource, reuseReview } from './claims';
 import { addRelation, setRelationStatus } from './relations';
+import { assignClaim } from './assignments';
+import { addComment, listComments, resolveComment } from './comments';
 import { rowCounts } from './testing';
 import { createUserAsOperator } from './users';
 
@@ -221,6 +223,40 @@ test('removeSource: any claim and source id is a success or a 4xx that writes no
       await check(() => removeSource(reviewer, claimIdOf(ref, claims), sourceId));
     }),
     { numRuns: RUNS, examples: [[0, 0], [0, '\u0000']] },
+  );
+  assertBothOutcomesSeen();
+});
+
+test('assignClaim, addComment and resolveComment: any claim, body and version is a success or a 4xx that writes nothing', async () => {
+  const REVIEWER = 'the-reviewer';
+  await fc.assert(
+    fc.asyncProperty(
+      claimRef,
+      fc.constantFrom('assign', 'comment', 'resolve'),
+      body({
+        reviewerId: field(fc.constantFrom(REVIEWER, 'no-such-account')), due: field(fc.constantFrom(null, '2026-12-01T10:00:00Z', 'tomorrow')),
+        body: field(fc.oneof(text, fc.constant('@fuzz-reviewer@example.com please check'))), version,
+      }),
+      async (ref, action, input) => {
+        const { claims } = await current();
+        const id = claimIdOf(ref, claims);
+        let json = asJson(input);
+        if (json && typeof json === 'object' && (json as { reviewerId?: unknown }).reviewerId === REVIEWER) json = { ...json, reviewerId: reviewer.id };
+        if (action === 'resolve') {
+          // An unresolved comment of the claim when there is one, else a made-up id (a 404).
+          const open = claims.some((c) => c.id === id) ? (await listComments(reviewer, id)).comments.find((c) => !c.resolvedAt) : undefined;
+          json = withVersion(json, claims.find((c) => c.id === id));
+          return check(() => resolveComment(reviewer, open?.id ?? id, json));
+        }
+        json = withVersion(json, claims.find((c) => c.id === id));
+        if (action === 'assign') return check(() => assignClaim(editor, id, json));
+        return check(() => addComment(reviewer, id, json));
+      },
+    ),
+    {
+      numRuns: RUNS,
+      examples: [[0, 'assign', { reviewerId: REVIEWER, version: CURRENT }], [0, 'comment', { body: 'a\u0000b' }], [0, 'comment', { body: 'Source?' }], [0, 'resolve', { version: CURRENT }]],
+    },
   );
   assertBothOutcomesSeen();
 });

@@ -27,3 +27,18 @@ export async function listHistory(actor: Actor | null, articleId: string): Promi
     after: e.after === null ? null : (JSON.parse(e.after) as unknown),
   }));
 }
+
+/** Claim id -> its number ("c3"), for every claim the article ever had, so exported rows name them. */
+export async function claimOrdinals(actor: Actor | null, articleId: string): Promise<Record<string, number>> {
+  assertCan(actor, 'article:read');
+  const claims = await db().claim.findMany({ where: { articleId }, select: { id: true, ordinal: true } });
+  return Object.fromEntries(claims.map((c) => [c.id, c.ordinal]));
+}
+
+/** The article a claim belongs to, for the per-claim timeline (404 when there is no such claim). */
+export async function articleOfClaim(actor: Actor | null, claimId: string): Promise<string> {
+  assertCan(actor, 'article:read');
+  const claim = await db().claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
+  if (!claim) throw new AppError('not_found', 'No claim with this id.');
+  return claim.articleId;
+}

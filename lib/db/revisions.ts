@@ -17,6 +17,7 @@ import { CONTEXT_CHARS, normaliseLineEnds } from './articles';
 import { extractClaimsOffThread } from '../extraction-pool';
 import { db } from './client';
 import { recordEvent } from './events';
+import { statusAfterAssign } from '../queue/rules';
 
 export type ClaimChange = { id: string; ordinal: number; change: 'kept' | 'moved' | 'stale' | 'removed' | 'new'; before?: string; after?: string };
 export type RevisionResult = {
@@ -142,8 +143,12 @@ export async function loadRevision(
       changes.push({ id: r.id, ordinal: base.ordinal, change: 'stale', before: old.quote, after: r.quote });
     }
     if (fresh.length) {
+      // A whole article assigned to a reviewer stays theirs: its new sentences go to them too.
+      const owner = await tx.article.findUnique({ where: { id: articleId }, select: { defaultAssignee: { select: { id: true, deactivatedAt: true } } } });
+      const assignee = owner?.defaultAssignee && !owner.defaultAssignee.deactivatedAt ? owner.defaultAssignee.id : null;
       await tx.claim.createMany({
         data: fresh.map((c) => ({
+          ...(assignee ? { assigneeId: assignee, assignedAt: archivedAt, status: statusAfterAssign('open') } : {}),
           id: freshIds.get(c.id)!, articleId, revisionId: revision.id, ordinal: ordinal.get(freshIds.get(c.id)!)!,
           start: c.start, end: c.end, quote: c.quote, text: c.text, ...context(c.start, c.end),
           type: c.type, score: c.score, checkworthy: c.checkworthy, flags: JSON.stringify(c.flags),

@@ -32,6 +32,10 @@ export async function rowCounts(): Promise<Record<string, number>> {
     (SELECT count(*) FROM "Relation" WHERE "status" = 'confirmed') AS "relationConfirmed",
     (SELECT count(*) FROM "Relation" WHERE "status" = 'dismissed') AS "relationDismissed",
     (SELECT count(*) FROM "Event") AS "event",
-    (SELECT count(*) FROM "ArchiveClaimFts") AS "archive"`);
+    (SELECT count(*) FROM "ArchiveClaimFts") AS "archive",
+    (SELECT count(*) FROM "Comment") AS "comment",
+    (SELECT count(*) FROM "Comment" WHERE "resolvedAt" IS NOT NULL) AS "commentResolved",
+    (SELECT count(*) FROM "CommentMention") AS "mention",
+    (SELECT count(*) FROM "Claim" WHERE "assigneeId" IS NOT NULL) AS "claimAssigned"`);
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v ?? 0)]));
 }

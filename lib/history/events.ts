@@ -33,6 +33,10 @@ export const EVENT_TYPES = [
   'account.role_changed',
   'account.password_changed',
   'account.password_reset',
+  'claim.assigned',
+  'article.assigned',
+  'comment.added',
+  'comment.resolved',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -70,6 +74,10 @@ const LABELS: Record<EventType, string> = {
   'account.role_changed': 'changed an account\'s role',
   'account.password_changed': 'changed an account\'s password',
   'account.password_reset': 'reset an account\'s password',
+  'claim.assigned': 'assigned a claim',
+  'article.assigned': 'assigned the article',
+  'comment.added': 'commented on a claim',
+  'comment.resolved': 'resolved a comment',
 };
 
 export function describeEvent(type: string): string {

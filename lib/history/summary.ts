@@ -33,6 +33,9 @@ export function summariseEvent(e: Pick<EventDto, 'type' | 'before' | 'after'>): 
     case 'claim.resized': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"${after.stale ? ' (check its verdict again)' : ''}`;
     case 'claim.split': return Array.isArray(after.parts) ? (after.parts as Array<{ quote?: unknown }>).map((p) => `"${String(p.quote ?? '')}"`).join(' and ') : '';
     case 'claim.merged': return `${Array.isArray(before.claims) ? before.claims.length : 2} claims → "${String(after.quote ?? '')}"`;
+    case 'claim.assigned': case 'article.assigned': return `to ${String(after.assignee ?? 'nobody')}${after.dueAt ? `, due ${String(after.dueAt).slice(0, 16).replace('T', ' ')} UTC` : ''}${typeof after.claims === 'number' ? ` (${after.claims} claims)` : ''}`;
+    case 'comment.added': return `"${String(after.body ?? '').slice(0, 200)}"`;
+    case 'comment.resolved': return `"${String(after.body ?? '').slice(0, 200)}"`;
     default: return '';
   }
 }
@@ -45,6 +48,8 @@ export const HISTORY_KINDS = [
   { id: 'drafts', label: 'Drafts and details' },
   { id: 'exports', label: 'Exports' },
   { id: 'publishing', label: 'Verification' },
+  { id: 'assignment', label: 'Assignment' },
+  { id: 'comments', label: 'Comments' },
   { id: 'accounts', label: 'Accounts' },
   { id: 'other', label: 'Other' },
 ] as const;
@@ -57,9 +62,10 @@ const KIND_OF_TYPE: Record<string, HistoryKind> = {
   'article.loaded': 'drafts', 'revision.loaded': 'drafts', 'article.updated': 'drafts',
   'article.exported': 'exports',
   'article.verified': 'publishing', 'article.unverified': 'publishing',
+  'claim.assigned': 'assignment', 'article.assigned': 'assignment',
 };
 // New event types fall into a kind by their prefix ("claim.split" is a claim event) until listed.
-const KIND_OF_PREFIX: Record<string, HistoryKind> = { claim: 'claims', source: 'sources', relation: 'links', account: 'accounts', verdict: 'verdicts' };
+const KIND_OF_PREFIX: Record<string, HistoryKind> = { claim: 'claims', source: 'sources', relation: 'links', account: 'accounts', verdict: 'verdicts', comment: 'comments' };
 
 export function eventKind(type: string): HistoryKind {
   return KIND_OF_TYPE[type] ?? KIND_OF_PREFIX[type.split('.')[0] ?? ''] ?? 'other';

@@ -9,6 +9,8 @@ import { toReviewArticle } from '@/components/review/view-model';
 import { HistoryList } from '@/components/history/history-list';
 import { groupEvents } from '@/lib/history/summary';
 import { NewDraftForm } from '@/components/revisions/new-draft-form';
+import { AssignArticleForm } from '@/components/queue/assign-article-form';
+import { listDeskMembers } from '@/lib/db/assignments';
 import { PublishPanel } from '@/components/verification/publish-panel';
 import { buildExportBundle } from '@/lib/db/exports';
 import { checkGate } from '@/lib/verification/gate';
@@ -19,7 +21,7 @@ export const dynamic = 'force-dynamic';
 // A busy article gathers thousands of events; the page shows the latest, the API returns them all.
 const HISTORY_ON_PAGE = 200;
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string | string[] }> }) {
   const actor = await currentActor();
   if (!actor) redirect('/signin');
   const { id } = await params;
@@ -28,12 +30,15 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const [article, events] = data;
+  const claimParam = (await searchParams).claim;
+  const members = (await listDeskMembers(actor)).map(({ id: memberId, name, email }) => ({ id: memberId, name, email }));
+  const canAssign = can(actor, 'claim:assign');
   const ordinals = Object.fromEntries([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
   const editor = can(actor, 'article:verify');
   const bundle = editor ? await buildExportBundle(article) : null;
   return (
     <div className="page wide">
-      <ReviewWorkspace article={toReviewArticle(article)} />
+      <ReviewWorkspace article={toReviewArticle(article)} desk={{ members, canAssign }} initialClaim={typeof claimParam === 'string' ? claimParam : undefined} />
       <div className="below">
         {article.revisions.length > 1 ? (
           <p className="drafts">
@@ -41,6 +46,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             <a href={`/articles/${article.id}/compare?from=${article.revision.number - 1}&to=${article.revision.number}`}>Compare with draft {article.revision.number - 1}</a>
           </p>
         ) : null}
+        {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} /> : null}
         {can(actor, 'article:revise') ? <NewDraftForm articleId={article.id} revision={article.revision.number} /> : null}
         {editor && bundle ? (
           <PublishPanel
@@ -70,6 +76,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         ) : null}
         <section aria-labelledby="history-h">
           <h2 id="history-h">History</h2>
+          <p className="claim-meta history-export">
+            Download the whole history: <a href={`/api/articles/${article.id}/history?format=csv`} download>CSV<span className="sr-only"> of the history</span></a>
+            {' · '}<a href={`/api/articles/${article.id}/history?format=json`} download>JSON<span className="sr-only"> of the history</span></a>
+            {' '}(add <code>&amp;actor=</code> an email or <code>&amp;kind=</code> to filter; <code>/api/claims/:id/history</code> for one claim).
+          </p>
           {events.length > HISTORY_ON_PAGE ? (
             <p className="claim-meta">
               Showing the latest {HISTORY_ON_PAGE} of {events.length} events. The full history:{' '}

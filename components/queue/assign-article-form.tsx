@@ -1,0 +1,50 @@
+'use client';
+// Editors hand a whole article to one reviewer: every claim still waiting goes to them.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { Mentionable } from '@/lib/comments/mentions';
+import { callApi } from '@/components/ui/api-client';
+import { Field, FormError } from '@/components/ui/field';
+import { dueFromLocal } from '@/components/review/claim-assignment';
+
+export function AssignArticleForm({ articleId, members, current }: { articleId: string; members: Mentionable[]; current: string | null }) {
+  const router = useRouter();
+  const [reviewerId, setReviewerId] = useState(current ?? '');
+  const [due, setDue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <form
+      aria-label="Assign the article"
+      className="assign-article"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        const res = await callApi<{ assigned: number; assignee: { name: string } }>(`/api/articles/${articleId}/assign`, {
+          method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due) }),
+        });
+        setBusy(false);
+        if (!res.ok) return setError(res.message);
+        setNotice(`${res.data.assigned} claims assigned to ${res.data.assignee.name}.`);
+        router.refresh();
+      }}
+    >
+      <h2>Assign the article</h2>
+      <p className="hint">Every claim still open or in review goes to one reviewer; new sentences in later drafts too.</p>
+      <FormError message={error} />
+      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      <Field id="article-assignee" label="Reviewer">
+        <select id="article-assignee" required value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+          <option value="">Choose a colleague…</option>
+          {members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
+        </select>
+      </Field>
+      <Field id="article-due" label="Due (optional)">
+        <input id="article-due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={busy || !reviewerId}>Assign article</button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+// Who owns a claim and when it is due, and (for editors) the form to hand it to someone else.
+// The assignment is a versioned write: a stale dialog gets the 409 message like any review action.
+import { useState } from 'react';
+import type { Mentionable } from '@/lib/comments/mentions';
+import { Field } from '@/components/ui/field';
+import { RelativeTime } from '@/components/history/relative-time';
+import type { Send } from './use-claim-actions';
+import type { ReviewClaim } from './view-model';
+
+export type DeskContext = { members: Mentionable[]; canAssign: boolean };
+
+/** A datetime-local value (the browser's own time zone) as an ISO instant, or null when empty. */
+export function dueFromLocal(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+export function ClaimAssignment({ claim, desk, busy, send, fields }: {
+  claim: ReviewClaim; desk: DeskContext; busy: boolean; send: Send; fields: Record<string, string>;
+}) {
+  const [reviewerId, setReviewerId] = useState(claim.assignee?.id ?? '');
+  const [due, setDue] = useState('');
+  return (
+    <section aria-label="Assignment" className="assignment">
+      <h3>Assignment</h3>
+      <p data-testid="assignee">
+        {claim.assignee ? <>Assigned to <strong>{claim.assignee.name}</strong></> : 'Nobody owns this claim yet.'}
+        {claim.dueAt ? <>, due <RelativeTime iso={claim.dueAt} /></> : null}
+      </p>
+      {desk.canAssign ? (
+        <form
+          aria-label="Assign the claim"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send(`/api/claims/${claim.id}/assign`, {
+              method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due), version: claim.version }),
+            }, 'Claim assigned.');
+          }}
+        >
+          <Field id={`assignee-${claim.id}`} label="Assign to" error={fields.reviewerId}>
+            <select id={`assignee-${claim.id}`} required value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+              <option value="">Choose a colleague…</option>
+              {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
+            </select>
+          </Field>
+          <Field id={`due-${claim.id}`} label="Due (optional)" error={fields.due}>
+            <input id={`due-${claim.id}`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+          </Field>
+          <button type="submit" disabled={busy || !reviewerId}>Assign</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
