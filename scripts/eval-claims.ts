@@ -6,6 +6,7 @@
 //    opinions, questions or advice. Targets: recall >= 0.9 with none of those extracted.
 import { readFileSync } from 'node:fs';
 import { extractClaims } from '../lib/claims/extract';
+import { printAtomic } from './eval-atomic';
 import { crossValidate, loadExamples, printCv, DATA_PATH } from './train-claims';
 
 type Gold = Record<string, { claims: string[]; not_claims: string[] } | string>;
@@ -51,4 +52,6 @@ if (isMain) {
     for (const m of r.missed) console.log(`  missed in ${r.file}: ${m}`);
     for (const m of r.wrongSpans) console.log(`  not a claim, extracted from ${r.file}: ${m}`);
   }
+  // Atomic claims on the blind articles: tune and holdout printed apart, beside a naive sentence splitter.
+  printAtomic([['tune', 'data/eval/claims/tune'], ['holdout', 'data/eval/claims/holdout']]);
 }
