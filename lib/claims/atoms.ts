@@ -15,6 +15,8 @@ export type Atom = { start: number; end: number; text: string; kind: AtomKind };
 const AUX = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do', 'won\'t', 'isn\'t', 'wasn\'t']);
 const BE_HAVE = new Set(['is', 'was', 'were', 'are', 'has', 'had', 'have']);
 const IRREGULAR = new Set(['said', 'told', 'rose', 'fell', 'grew', 'won', 'lost', 'paid', 'spent', 'built', 'made', 'took', 'gave', 'found', 'led', 'left', 'met', 'sent', 'began', 'became', 'kept', 'held', 'brought', 'bought', 'sold', 'cut', 'put', 'set', 'hit', 'ran', 'saw', 'wrote', 'chose', 'drove', 'got', 'went', 'came', 'knew', 'thought', 'felt', 'stood', 'meant', 'say', 'says', 'shut', 'quit', 'spoke', 'broke', 'struck', 'fought', 'taught', 'caught', 'won', 'employ', 'lead', 'leads', 'sell']);
+// Verbs in -s that are often followed by a preposition ("rises to", "stays at", "depends on").
+const VERB_S = new Set(['rises', 'falls', 'stays', 'remains', 'goes', 'comes', 'grows', 'drops', 'climbs', 'jumps', 'increases', 'decreases', 'reaches', 'runs', 'plans', 'wants', 'needs', 'expects', 'accounts', 'lives', 'works', 'sits', 'stands', 'moves', 'belongs', 'depends', 'applies', 'refers', 'amounts', 'looks', 'seems', 'appears', 'returns', 'continues', 'points', 'opens', 'closes', 'ends', 'starts', 'begins', 'holds', 'operates', 'serves', 'leads']);
 // Words in -ed / -s that are not verbs in news text.
 const NOT_VERB = new Set(['this', 'his', 'its', 'us', 'as', 'thus', 'plus', 'less', 'news', 'series', 'species', 'bus', 'gas', 'across', 'various', 'previous', 'famous', 'serious', 'numerous', 'hundred', 'need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'indeed', 'united', 'limited', 'percent', 'yes', 'towards', 'afterwards', 'always', 'perhaps', 'whereas', 'unless', 'nevertheless', 'chairs', 'means', 'sometimes', 'ours', 'yours', 'theirs', 'hers', 'ones', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'times', 'others', 'tens', 'thousands', 'millions', 'billions', 'dozens', 'hundreds']);
 // Words that end a noun phrase's determiner slot: after them an -s word is a plural noun.
@@ -48,11 +50,15 @@ export function isVerbAt(words: Word[], i: number): boolean {
   const w = raw.toLowerCase();
   if (NOT_VERB.has(w)) return false;
   if (AUX.has(w) || IRREGULAR.has(w)) return true;
+  if (VERB_S.has(w) && !DETERMINER.test(words[i - 1]?.w ?? '')) return true;
   const prev = words[i - 1]?.w.toLowerCase() ?? '';
   const next = words[i + 1]?.w.toLowerCase() ?? '';
   if (/^[a-z]{3,}ed$/.test(w)) return !DETERMINER.test(prev) || prev === 'and';
   if (/^[a-z]{3,}(?:s)$/.test(w) && !/(?:ss|us|is|ous)$/.test(w)) {
     if (DETERMINER.test(prev) && prev !== 'and') return false;
+    const after = words[i + 2]?.w ?? '';
+    // "carries about 42,000 vehicles": an approximation, not a preposition, follows the verb.
+    if (/^(?:about|around|nearly|almost|over|more|up|out|off)$/.test(next) && /^(?:\d|the|a|an|than)/i.test(after)) return true;
     if (!next || AUX.has(next) || PREPOSITION.test(next) || IRREGULAR.has(next)) return false;
     // "supplies engines", "employs 22,000": a plural noun is not followed by its object.
     return true;
@@ -109,7 +115,7 @@ function enclosed(s: string, i: number): boolean {
 }
 
 type Role = 'head' | 'main' | 'rel' | 'coordVp' | 'coordClause' | 'resume' | 'sub' | 'part' | 'appos' | 'frag';
-type Piece = { start: number; end: number; role: Role; antecedent?: string };
+type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number };
 
 /** Returns the atomic spans (offsets relative to `sentence`), in order, with self-contained text. */
 export function splitAtoms(sentence: string): Atom[] {
@@ -155,7 +161,8 @@ export function splitAtoms(sentence: string): Atom[] {
       // A clause with its own subject: "the works were shut down", "the council said ...".
       const v = rightWords.findIndex((_, i) => i > 0 && i < 6 && isVerbAt(rightWords, i));
       const subjectLike = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|no|some|all|many|most)$/i.test(first) || /^\p{Lu}/u.test(first);
-      if (v > 0 && (subjectLike || thatComplement)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
+      const afterComma = m[0].startsWith(',') && !PREPOSITION.test(first) && !/^[a-z]+ly$/.test(first);
+      if (v > 0 && (subjectLike || thatComplement || afterComma)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
       continue;
     }
     if (/^\s+$/.test(m[0])) {
@@ -175,6 +182,14 @@ export function splitAtoms(sentence: string): Atom[] {
     if (/^(?:which|who|whom|whose)$/.test(firstLower)) {
       close(at, { start: resume, end: sentence.length, role: 'rel' });
       continue;
+    }
+    // A reduced relative clause between commas: "the bridge, shut for 30 days, would reopen".
+    if (/^[a-z]{3,}(?:ed|en)$|^(?:shut|cut|built|made|sold|hit|set|put|closed|held|led|paid|known|given|taken|seen|born)$/.test(first) && !isVerbAt(right, 1) && nextSep && sentence.slice(resume + nextSep.index).startsWith(',')) {
+      const after = tokenize(sentence, rightEnd);
+      if (isVerbAt(after, 0) && leftHasVerb) {
+        close(at, { start: resume, end: sentence.length, role: 'rel', reduced: true });
+        continue;
+      }
     }
     if (cur.role === 'rel' || cur.role === 'appos') {
       if (isVerbAt(right, 0)) {
@@ -196,7 +211,7 @@ export function splitAtoms(sentence: string): Atom[] {
     }
     // ", a survey found" / ", the company said" is a reporting clause, not an apposition.
     const tail = tokenize(sentence, resume).map((w) => w.w);
-    const reportingTail = REPORTING.test(tail[tail.length - 1] ?? '') || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
+    const reportingTail = tail.some((w) => REPORTING.test(w)) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
     if (APPOS_START.test(firstLower) && !reportingTail && (cur.role === 'main' || cur.role === 'head' || cur.role === 'resume' || cur.role === 'coordVp' || cur.role === 'coordClause')) {
       close(at, { start: resume, end: sentence.length, role: 'appos' });
       continue;
@@ -224,6 +239,18 @@ export function splitAtoms(sentence: string): Atom[] {
   }
   if (pieces.length === 1) return [{ ...whole[0]!, start: pieces[0]!.start, text: pieces[0]!.start ? sentenceText(sentence.slice(pieces[0]!.start)) : sentence }];
 
+  // "said the bridge, shut for 30 days,": the reduced relative clause stays with the clause that
+  // names its noun, read as "said the bridge was shut for 30 days".
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const p = pieces[i]!;
+    const host = pieces[i - 1]!;
+    if (p.reduced && host.role === 'main') {
+      host.reducedAt = host.end;
+      host.reducedResume = p.start;
+      host.end = p.end;
+      pieces.splice(i, 1);
+    }
+  }
   const first = pieces[0]!;
   if (!hasVerb(sentence, first.start, first.end)) first.role = 'head';
   // "Dr Omar Haddad, an emergency physician at X who ...": name and apposition are one fact.
@@ -272,9 +299,23 @@ export function splitAtoms(sentence: string): Atom[] {
         }
         break;
       case 'main':
-        text = start === 0 && end === sentence.length ? sentence : sentenceText(quote);
+        text = p.reducedAt !== undefined
+          ? sentenceText(`${sentence.slice(start, p.reducedAt)} was ${sentence.slice(p.reducedResume, end)}`)
+          : start === 0 && end === sentence.length ? sentence : sentenceText(quote);
         break;
       case 'resume':
+        // "The department said the bridge, shut for 30 days, would reopen": the clause before the
+        // relative clause is the start of this one.
+        if (prev?.role === 'main' && prev.reducedAt !== undefined) {
+          text = sentenceText(`${stripEnd(sentence.slice(prev.start, prev.reducedAt))} ${quote}`);
+          break;
+        }
+        if (pieces[pieces.indexOf(p) - 2]?.role === 'main' && prev?.role === 'rel') {
+          const host = pieces[pieces.indexOf(p) - 2]!;
+          text = sentenceText(`${stripEnd(sentence.slice(host.start, host.end))} ${quote}`);
+          break;
+        }
+      // falls through
       case 'coordVp': {
         const body = quote.replace(/^(?:and|but)\s+/i, '');
         const subj = subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
@@ -315,7 +356,8 @@ export function splitAtoms(sentence: string): Atom[] {
           ante = ws.slice(k).map((w) => w.w).join(' ').replace(/^(?:a|an)\s/i, 'the ') || before;
         }
         if (/^who\b/i.test(quote) && headText && /^\p{Lu}/u.test(headText) && prev?.role !== 'head' && pieces.indexOf(prev!) === 1 && pieces[0]!.role === 'head') ante = subject ?? ante;
-        text = m?.[1]?.toLowerCase() === 'whose' ? sentenceText(`${cap(ante)}'s ${body}`) : sentenceText(`${cap(ante)} ${body}`);
+        const reduced = !m;
+        text = m?.[1]?.toLowerCase() === 'whose' ? sentenceText(`${cap(ante)}'s ${body}`) : sentenceText(`${cap(ante)} ${reduced ? 'was ' : ''}${body}`);
         break;
       }
       case 'sub': {
