@@ -153,7 +153,9 @@ export function splitAtoms(sentence: string): Atom[] {
       if (rightWords.length < 3 && !thatComplement) continue;
       if (!leftHasVerb) continue;
       const leftLast = tokenize(sentence, cur.start, at).pop()?.w ?? '';
-      const nounPair = /s$/.test(leftLast) && /s$/.test(first) && !isVerbAt(tokenize(sentence, cur.start, at), tokenize(sentence, cur.start, at).length - 1);
+      // "at sixes and sevens all week": two plural nouns; "boats and employs 230 crew" is a verb.
+      const nounPair = /s$/.test(leftLast) && /s$/.test(first) && !isVerbAt(tokenize(sentence, cur.start, at), tokenize(sentence, cur.start, at).length - 1)
+        && !/^(?:\d|the$|a$|an$|its$|their$|his$|her$)/i.test(rightWords[1]?.w ?? '');
       if (isVerbAt(rightWords, 0) && !nounPair) {
         close(at, { start: resume, end: sentence.length, role: 'coordVp' });
         continue;
@@ -237,7 +239,7 @@ export function splitAtoms(sentence: string): Atom[] {
       }
     }
   }
-  if (pieces.length === 1) return [{ ...whole[0]!, start: pieces[0]!.start, text: pieces[0]!.start ? sentenceText(sentence.slice(pieces[0]!.start)) : sentence }];
+  if (pieces.length === 1) return [{ ...whole[0]!, start: pieces[0]!.start, text: pieces[0]!.start ? sentenceText(cap(sentence.slice(pieces[0]!.start))) : sentence }];
 
   // "said the bridge, shut for 30 days,": the reduced relative clause stays with the clause that
   // names its noun, read as "said the bridge was shut for 30 days".
