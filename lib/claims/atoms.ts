@@ -151,6 +151,8 @@ export function splitAtoms(sentence: string): Atom[] {
 
     if (conj) {
       if (rightWords.length < 3 && !thatComplement) continue;
+      // "between his country and the U.S.": the "and" joins two nouns.
+      if (/\b(?:between|both)\s+(?:\S+\s+){0,4}$/i.test(sentence.slice(cur.start, at + 1))) continue;
       if (!leftHasVerb) continue;
       const leftLast = tokenize(sentence, cur.start, at).pop()?.w ?? '';
       // "at sixes and sevens all week": two plural nouns; "boats and employs 230 crew" is a verb.
@@ -181,6 +183,13 @@ export function splitAtoms(sentence: string): Atom[] {
       continue;
     }
     // A comma.
+    if (cur.role === 'appos' && PREPOSITION.test(firstLower) && pieces.length) {
+      // "the eighth veto by Russia, a close ally of Assad, on a Syria resolution": the apposition
+      // sat in the middle of its clause, which goes on.
+      const host = pieces.pop()!;
+      cur = { start: host.start, end: sentence.length, role: host.role };
+      continue;
+    }
     if (/^(?:which|who|whom|whose)$/.test(firstLower)) {
       close(at, { start: resume, end: sentence.length, role: 'rel' });
       continue;
@@ -301,6 +310,9 @@ export function splitAtoms(sentence: string): Atom[] {
         }
         break;
       case 'main':
+        // "it appeared that Trump, who praised Putin, was poised": the clause is completed by the
+        // piece after the relative clause, whose text carries this one.
+        if (pieces[pieces.indexOf(p) + 1]?.role === 'rel' && pieces[pieces.indexOf(p) + 2]?.role === 'resume' && p.reducedAt === undefined) { prev = p; continue; }
         text = p.reducedAt !== undefined
           ? sentenceText(`${sentence.slice(start, p.reducedAt)} was ${sentence.slice(p.reducedResume, end)}`)
           : start === 0 && end === sentence.length ? sentence : sentenceText(quote);
