@@ -31,13 +31,35 @@ const LIST_MARKER = /^(?:First|Second|Third|Fourth|Fifth|Finally|Firstly|Secondl
 
 type Word = { w: string; start: number; end: number };
 
-function tokenize(s: string, from = 0, to = s.length): Word[] {
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.,£$€%-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu;
+// The splitter asks for the words of many ranges of one sentence: tokenise it once and slice.
+let cachedFor = '';
+let cachedWords: Word[] = [];
+
+function tokenizeAll(s: string): Word[] {
   const out: Word[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’.,£$€%-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
-    const end = Math.min(m.index + m[0].length, to);
-    out.push({ w: s.slice(m.index, end).replace(/[.,]+$/, ''), start: m.index, end });
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) out.push({ w: m[0].replace(/[.,]+$/, ''), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function tokenize(s: string, from = 0, to = s.length): Word[] {
+  if (s !== cachedFor) {
+    cachedWords = tokenizeAll(s);
+    cachedFor = s;
+  }
+  let lo = 0;
+  let hi = cachedWords.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cachedWords[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Word[] = [];
+  for (let i = lo; i < cachedWords.length && cachedWords[i]!.start < to; i++) {
+    const w = cachedWords[i]!;
+    // A word cut by the range end ("Ltd." at a comma) is clipped like a fresh tokenisation would.
+    out.push(w.end <= to ? w : { w: s.slice(w.start, to).replace(/[.,]+$/, ''), start: w.start, end: to });
   }
   return out;
 }
