@@ -120,7 +120,7 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   await expect(history.locator('[data-event-type="claim.added"]')).toHaveCount(2);
   await expect(history.locator('[data-event-type="claim.added"]').last()).toContainText('Putin had ensured that it would be awkward');
   await expect(history.locator('[data-event-type="claim.resized"]')).toContainText('→ "Putin had ensured that it would be awkward."');
-  await expect(history.locator('[data-event-type="claim.split"]')).toContainText('and reflected the deep division');
+  await expect(history.locator('[data-event-type="claim.split"]')).toContainText('and to help end the six-year');
   await expect(history.locator('[data-event-type="claim.merged"]')).toContainText('2 claims');
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText('dozens of letters');
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText(ACCOUNTS.reviewer);
