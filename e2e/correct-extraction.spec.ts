@@ -67,22 +67,23 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   await expect(dialog).toBeHidden();
   await expect(marks.filter({ hasText: 'Putin had ensured that it would be awkward.' })).toBeVisible();
 
-  // 3. Split: put the caret before "and reflected" in the quote and split there.
-  await marks.filter({ hasText: 'It was the eighth veto' }).click();
+  // 3. Split: put the caret before "and to help end" in the quote and split there. (The extractor
+  // itself now splits "It was the eighth veto ... and reflected ..." at "and reflected".)
+  await marks.filter({ hasText: /^reflected the deep division/ }).click();
   const quote = dialog.getByLabel(/where the second claim should start/);
   const text = await quote.inputValue();
-  const at = text.indexOf('and reflected');
+  const at = text.indexOf('and to help end');
   await quote.focus();
   await quote.evaluate((el: HTMLTextAreaElement, n) => el.setSelectionRange(n, n), at);
   await quote.press('ArrowRight');
   await quote.press('ArrowLeft');
-  await expect(dialog.getByTestId('split-preview')).toContainText('Second: “and reflected the deep division');
+  await expect(dialog.getByTestId('split-preview')).toContainText('Second: “and to help end the six-year');
   await dialog.getByRole('button', { name: 'Split here' }).click();
   await expect(dialog.getByRole('status')).toContainText('Claim split in two');
   await expect(dialog.locator('blockquote')).toHaveText(text.slice(0, at).trimEnd());
   await page.keyboard.press('Escape');
   await expect(items).toHaveCount(total + 2);
-  await expect(marks.filter({ hasText: /^and reflected the deep division/ })).toBeVisible();
+  await expect(marks.filter({ hasText: /^and to help end the six-year/ })).toBeVisible();
 
   // 4. Merge: the claim on Putin's belief with the claim after it.
   await marks.filter({ hasText: 'Russian President Vladimir Putin believes' }).click();
@@ -119,7 +120,7 @@ test('add, resize, split, merge and not-a-claim from the review screen, each in 
   await expect(history.locator('[data-event-type="claim.added"]')).toHaveCount(2);
   await expect(history.locator('[data-event-type="claim.added"]').last()).toContainText('Putin had ensured that it would be awkward');
   await expect(history.locator('[data-event-type="claim.resized"]')).toContainText('→ "Putin had ensured that it would be awkward."');
-  await expect(history.locator('[data-event-type="claim.split"]')).toContainText('and reflected the deep division');
+  await expect(history.locator('[data-event-type="claim.split"]')).toContainText('and to help end the six-year');
   await expect(history.locator('[data-event-type="claim.merged"]')).toContainText('2 claims');
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText('dozens of letters');
   await expect(history.locator('[data-event-type="claim.not-a-claim"]')).toContainText(ACCOUNTS.reviewer);

@@ -14,6 +14,7 @@ import { tokenize } from '../lib/claims/features';
 import type { ModelFile } from '../lib/claims/model';
 import { debateSplits, loadNewsSd, PATHS, type Labelled } from './claims-data';
 import { averagePrecision, bestThreshold, crossValidate, predict, prf, printCv, subjectivityExamples, toExamples, train, type Example, DATA_PATH } from './train-claims';
+import { printAtomic } from './eval-atomic';
 
 type Gold = Record<string, { claims: string[]; not_claims: string[] } | string>;
 
@@ -170,5 +171,7 @@ if (isMain) {
     for (const m of r.missed) console.log(`  missed in ${r.file}: ${m}`);
     for (const m of r.wrongSpans) console.log(`  not a claim, extracted from ${r.file}: ${m}`);
   }
+  // Atomic claims on the blind articles: tune and holdout printed apart, beside a naive sentence splitter.
+  printAtomic([['tune', 'data/eval/claims/tune'], ['holdout', 'data/eval/claims/holdout']]);
   console.log(`\n(${Date.now() - t0} ms)`);
 }

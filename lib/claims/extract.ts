@@ -8,7 +8,8 @@ import { modelThreshold, scoreSentence } from './model';
 import { extractNumbers } from './numbers';
 import { findRelations } from './relations';
 import type { ClaimEntity, ClaimFlag, ClaimNumber, ClaimType, Extraction, ExtractedClaim } from './schema';
-import { splitSentences } from './sentences';
+import { datelineLength, isFurnitureLine, notClaimReason, startsReferences, trailingCitationLength } from './furniture';
+import { splitSentences, type Segment } from './sentences';
 
 export type ExtractOptions = {
   /** List sentences judged not check-worthy too (with `checkworthy: false`). */
@@ -89,27 +90,40 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     }
     return tagsFor(chunk.doc, start - chunk.offset, end - chunk.offset);
   };
+  const furniture = furnitureParagraphs(text, segments);
   let lastPerson: string | undefined;
+  // The previous sentence's subject, when it is one named person: only then is a following
+  // "he"/"she" clear enough to resolve; otherwise the claim is flagged ambiguous with candidates.
+  let subjectPerson: string | undefined;
+  let recentPeople: string[] = [];
   segments.forEach((seg, si) => {
-    const sentence = text.slice(seg.start, seg.end);
-    const entities = extractEntities(sentence);
-    const people = entities.filter((e) => e.kind === 'person');
     const next = segments[si + 1];
     const nextStartsParagraph = !next || next.paragraph !== seg.paragraph;
-    if (seg.isBylineOrBullet) {
+    if (seg.isBylineOrBullet || furniture.has(seg.paragraph)) {
       if (options.all) claims.push(skipped(text, seg.start, seg.end, 'other'));
       return;
     }
-    const sentenceScore = scoreSentence(sentence, undefined, tagsOf(si, seg.start, seg.end));
+    // A dateline ("BROOKFIELD, March 13 (Wire) - ") and citation markers ("[1]") are not part of
+    // any claim: the claims' spans start after and end before them.
+    const first = si === 0 || segments[si - 1]!.paragraph !== seg.paragraph;
+    const s0 = seg.start + (first ? datelineLength(text.slice(seg.start, seg.end)) : 0);
+    const e0 = seg.end - trailingCitationLength(text.slice(s0, seg.end));
+    if (e0 <= s0) return;
+    const sentence = text.slice(s0, e0);
+    const entities = extractEntities(sentence);
+    const people = [...new Set(entities.filter((e) => e.kind === 'person').map((e) => e.text))];
+    const notClaim = notClaimReason(sentence);
+    const sentenceScore = scoreSentence(sentence, undefined, tagsOf(si, s0, e0));
     const speaker = findSpeaker(sentence);
     const startsWithPronoun = PRONOUN_SUBJECT.test(sentence);
-    // Only he/she/they point back to a person; "It" and "This" refer to things we do not track.
-    const personPronoun = /^[\s"'“‘(]*(?:He|She|They|His|Her|Their)\b/.test(sentence) || Boolean(speaker?.pronoun);
-    const antecedent = personPronoun ? lastPerson : undefined;
+    // Only he/she point back to one person; "It", "They" and "This" refer to things we do not track.
+    const personPronoun = /^[\s"'“‘(]*(?:He|She|His|Her)\b/.test(sentence) || Boolean(speaker?.pronoun && speaker.pronoun !== 'they');
+    const resolved = personPronoun ? subjectPerson : undefined;
+    const candidates = personPronoun && !resolved ? (recentPeople.length ? recentPeople : lastPerson ? [lastPerson] : []) : [];
     const atoms = splitAtoms(sentence);
     for (const atom of atoms) {
-      let start = seg.start + atom.start;
-      let end = seg.start + atom.end;
+      let start = s0 + atom.start;
+      let end = s0 + atom.end;
       while (start < end && /\s/.test(text[start]!)) start++;
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       if (end <= start) continue;
@@ -117,9 +131,15 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
       const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore * 0.9) : sentenceScore;
-      const score = Math.round(adjustScore(raw, quote, numbers, isQuote) * 1000) / 1000;
+      const adjusted = adjustScore(raw, quote, numbers, isQuote);
+      // Questions, bare advice, predictions and opinions state no checkable fact (furniture.ts).
+      const score = Math.round((notClaim ? Math.min(adjusted, Math.max(0, threshold - 0.05)) : adjusted) * 1000) / 1000;
       const flags: ClaimFlag[] = [];
-      if ((startsWithPronoun && atom.start === 0) || (speaker?.pronoun && !speaker.name)) flags.push('ambiguous');
+      let claimText = atom.kind === 'sentence' ? quote : atom.text;
+      const pronounHere = (startsWithPronoun && atom.start === 0) || /^(?:He|She)\b/.test(claimText) || (speaker?.pronoun && !speaker.name);
+      if (pronounHere && resolved && /^[\s"'“‘(]*(?:He|She)\b/.test(claimText)) {
+        claimText = claimText.replace(/^([\s"'“‘(]*)(?:He|She)\b/, `$1${resolved}`);
+      } else if (pronounHere) flags.push('ambiguous');
       if (atom.end === sentence.length && isIncomplete(quote, nextStartsParagraph)) flags.push('incomplete');
       if (HEDGE.test(quote)) flags.push('hedged');
       if (seg.isHeadingLike && seg.paragraph === 0 && si === 0) flags.push('headline');
@@ -132,20 +152,44 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         start,
         end,
         quote,
-        text: atom.subject ? `${atom.subject} ${quote.replace(/^\s*/, '')}` : quote,
+        text: claimText,
         type: classify(quote, numbers, isQuote),
         score,
         checkworthy,
         flags,
         entities: claimEntities,
         numbers,
-        ...(flags.includes('ambiguous') && antecedent ? { antecedent } : {}),
+        ...(flags.includes('ambiguous') && candidates.length ? { antecedent: candidates[candidates.length - 1]!, candidates } : {}),
+        ...(resolved && !flags.includes('ambiguous') && pronounHere ? { antecedent: resolved } : {}),
       });
     }
-    if (people.length) lastPerson = people[people.length - 1]!.text;
+    const personEntities = entities.filter((e) => e.kind === 'person');
+    const opening = personEntities.length > 0 && people.length === 1 && (personEntities[0]!.start < 60 || Boolean(speaker?.name?.endsWith(people[0]!)));
+    subjectPerson = opening ? people[0] : resolved && /^[\s"'“‘(]*(?:He|She)\b/.test(sentence) ? resolved : undefined;
+    if (people.length) lastPerson = people[people.length - 1]!;
+    recentPeople = people.length ? people : personPronoun ? recentPeople : [];
   });
   claims.forEach((c, i) => { c.id = `c${i + 1}`; });
-  return { text, claims, relations: findRelations(claims.filter((c) => c.checkworthy)) };
+  return { text, claims, relations: findRelations(claims.filter((c) => c.checkworthy), { text }) };
+}
+
+/** Paragraphs that are page furniture: labels, credits, "Related:" lines, reference lists. */
+export function furnitureParagraphs(text: string, segments: Segment[]): Set<number> {
+  const out = new Set<number>();
+  const bounds = new Map<number, { start: number; end: number }>();
+  for (const s of segments) {
+    const b = bounds.get(s.paragraph);
+    if (b) b.end = s.end;
+    else bounds.set(s.paragraph, { start: s.start, end: s.end });
+  }
+  let inReferences = false;
+  for (const [p, b] of bounds) {
+    const para = text.slice(b.start, b.end);
+    if (startsReferences(para)) inReferences = true;
+    else if (inReferences && !/^\s*(?:\[\d+\]|\d+\.\s)|\(\d{4}\)|\bibid\b/iu.test(para)) inReferences = false;
+    if (inReferences || isFurnitureLine(para)) out.add(p);
+  }
+  return out;
 }
 
 function skipped(text: string, start: number, end: number, type: ClaimType): ExtractedClaim {

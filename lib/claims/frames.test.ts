@@ -7,7 +7,7 @@ import { relatedness } from './lexicon';
 import { findSpeakerName } from './speakers';
 import { consistent, fractionQuantities, toQuantity } from './units';
 
-const framesOf = (s: string) => claimFrames(extractClaims(s, { all: true }).claims[0]!);
+const framesOf = (s: string) => claimFrames(extractClaims(s, { all: true }).claims[0]!, s);
 
 test('frames name what a number measures, in comparable units, and who says so', () => {
   const f = framesOf('The plant reopened on Monday, ending a two-week shutdown.').frames[0]!;

@@ -59,6 +59,7 @@ const CLOCK = /^\s*(?:in the (?:morning|afternoon|evening)|at night|a\.?m\.?|p\.
 const canon = (lemma: string) => CANONICAL[lemma] ?? lemma;
 
 const ENUMERATION = /^\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Next|Firstly|Secondly|Thirdly)\s*,/;
+const LIST_OPENER_BEFORE = /(?:^|[.!?:"\u201d]\s+|\n\s*)(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Next|Firstly|Secondly|Thirdly)\s*,\s*$/;
 
 type Tok = { text: string; lemma: string; pos: string; start: number; end: number };
 
@@ -163,8 +164,11 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
   return { measure, phrase };
 }
 
-export function claimFrames(claim: ExtractedClaim): ClaimFrames {
+/** `text` is the article: an atomic claim's span starts after a list opener ("First, "), which still
+ * marks the claim as one item of an enumeration. */
+export function claimFrames(claim: ExtractedClaim, text?: string): ClaimFrames {
   const toks = tokens(claim.quote);
+  const opener = text ? LIST_OPENER_BEFORE.test(text.slice(Math.max(0, claim.start - 16), claim.start)) : false;
   const rel = (n: { start: number; end: number }) => ({ start: n.start - claim.start, end: n.end - claim.start });
   const quantities: Quantity[] = [];
   for (const n of claim.numbers) {
@@ -178,18 +182,35 @@ export function claimFrames(claim: ExtractedClaim): ClaimFrames {
   // "A third" is a share, not an ordinal.
   const kept = quantities.filter((q) => !(q.dim === 'ordinal' && quantities.some((x) => x.dim === 'share' && x.start <= q.start && q.end <= x.end)));
   const source = findSpeakerName(claim.quote);
+  let carriedSubject: string | null | undefined;
+  const carried = () => {
+    if (carriedSubject === undefined) {
+      carriedSubject = null;
+      if (claim.text && claim.text !== claim.quote) {
+        const t = tokens(claim.text);
+        const v = t.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
+        const noun = t.slice(0, v < 0 ? 0 : v).filter((x) => x.pos === 'NOUN' && !NOISE.has(x.lemma)).pop();
+        if (noun) carriedSubject = canon(noun.lemma);
+      }
+    }
+    return carriedSubject ?? undefined;
+  };
   const sourceWords = new Set((source ?? '').toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, '')));
   const frames = kept.map((q) => {
     const { start } = rel(q);
     let { end } = rel(q);
     // A duration's unit belongs to the number: "two-week shutdown" is measured by "shutdown".
     if (q.dim === 'duration') end += /^[\s-]?[A-Za-z]+/.exec(claim.quote.slice(end))?.[0].length ?? 0;
-    const { measure, phrase } = measureOf(toks, start, end, q.dim);
-    return { ...q, text: q.text.replace(/[,.;:]+$/, ''), measure: measure.filter((m) => !sourceWords.has(m)), measurePhrase: phrase };
+    const found = measureOf(toks, start, end, q.dim);
+    // An atom cut from its sentence ("which lasted ten days") has no noun of its own: the subject
+    // its self-contained text carries ("The stoppage lasted ten days") names what it measures.
+    const bare = found.measure.length === 0 || (found.measure.length === 1 && found.measure[0] === 'duration');
+    const measure = bare && carried() ? [carried()!] : found.measure;
+    return { ...q, text: q.text.replace(/[,.;:]+$/, ''), measure: measure.filter((m) => !sourceWords.has(m)), measurePhrase: found.phrase };
   });
   const lemmas = [...new Set(toks.filter((t) => (t.pos === 'NOUN' || t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'PROPN') && t.lemma.length > 2 && !NOISE.has(t.lemma)).map((t) => canon(t.lemma)))];
   const firstVerb = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const subj = toks.slice(0, firstVerb < 0 ? 0 : firstVerb).filter((t) => t.pos === 'NOUN' && !NOISE.has(t.lemma)).pop();
   const subjectNoun = subj && !sourceWords.has(subj.lemma) ? canon(subj.lemma) : undefined;
-  return { frames, lemmas, ...(subjectNoun ? { subjectNoun } : {}), enumeration: ENUMERATION.test(claim.quote), ...(source ? { source } : {}) };
+  return { frames, lemmas, ...(subjectNoun ? { subjectNoun } : {}), enumeration: opener || ENUMERATION.test(claim.quote), ...(source ? { source } : {}) };
 }

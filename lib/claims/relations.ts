@@ -80,6 +80,8 @@ export const POSTINGS_PER_WORD = 64;
 export type RelationOptions = {
   /** Later claims looked at per shared word; Infinity scans every one (the exhaustive reference). */
   postingsPerWord?: number;
+  /** The article the claims come from: lets a claim see the list opener just before its span. */
+  text?: string;
 };
 
 function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Array<[number, number]> {
@@ -194,7 +196,7 @@ function candidateKeys(words: Set<string>, f: ClaimFrames): Set<string> {
 export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
-  const frames = claims.map(claimFrames);
+  const frames = claims.map((c) => claimFrames(c, options.text));
   const keys = claims.map((_, i) => candidateKeys(words[i]!, frames[i]!));
   const pairs = candidatePairs(keys, options.postingsPerWord ?? POSTINGS_PER_WORD);
   // Scope words qualify the figure when they come before it or just after ("96,000 still without

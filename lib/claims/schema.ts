@@ -39,6 +39,8 @@ export const extractedClaimSchema = z.object({
   numbers: z.array(numberSchema),
   /** For `ambiguous` claims: the likely referent of the pronoun, when one was found. */
   antecedent: z.string().optional(),
+  /** For `ambiguous` claims: the people the pronoun may refer to, nearest last. */
+  candidates: z.array(z.string()).optional(),
 });
 
 export const relationSchema = z.object({

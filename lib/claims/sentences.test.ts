@@ -31,3 +31,9 @@ test('a bullet byline is marked', () => {
 test('a question after a statement is its own sentence', () => {
   assert.deepEqual(texts('They offered facts. "Are we going to get involved with Syria?"'), ['They offered facts.', '"Are we going to get involved with Syria?"']);
 });
+
+test('a sentence ends after "Inc.", "Corp." or "Ltd." when the next one starts, not inside a name', () => {
+  const text = 'The pump was made by Aquatek Corp. It failed on Tuesday. Shares in Halvorsen Motors Inc. rose 3 percent. Acme Ltd. said profits rose.';
+  const got = splitSentences(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(got, ['The pump was made by Aquatek Corp.', 'It failed on Tuesday.', 'Shares in Halvorsen Motors Inc. rose 3 percent.', 'Acme Ltd. said profits rose.']);
+});

@@ -20,9 +20,12 @@ const NEVER_END = new Set(
     'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'st',
     'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'pres', 'supt', 'messrs', 'no', 'vs', 'etc', 'approx',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    'inc', 'corp', 'co', 'ltd', 'dept', 'univ', 'est', 'fig', 'vol', 'e.g', 'i.e', 'cf', 'al',
+    'dept', 'univ', 'est', 'fig', 'vol', 'e.g', 'i.e', 'cf', 'al',
   ],
 );
+// Company suffixes end a name, and often a sentence: "... said Acme Inc. The shares rose." ends
+// after "Inc.", "Acme Inc. said" does not. Treated like acronyms below.
+const COMPANY = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros']);
 // After an acronym with dots ("U.S.", "U.N.") a sentence ends only if the next word is one that
 // usually starts a sentence; "U.S. President" continues, "the U.S. He said" does not.
 const SENTENCE_STARTERS = new Set(
@@ -139,7 +142,7 @@ function splitParagraph(text: string, start: number, end: number): Array<{ start
       const before = wordBefore(text, i, sentenceStart);
       const lower = before.toLowerCase();
       if (NEVER_END.has(lower)) continue;
-      if (/^(?:\p{L}\.)+\p{L}?$/u.test(before) || /^\p{Lu}$/u.test(before)) {
+      if (/^(?:\p{L}\.)+\p{L}?$/u.test(before) || /^\p{Lu}$/u.test(before) || COMPANY.has(lower)) {
         // "U.S." / "J." initials: only a sentence end when a usual sentence starter follows.
         const next = wordAfter(text, j, end).toLowerCase();
         if (!SENTENCE_STARTERS.has(next)) continue;

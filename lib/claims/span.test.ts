@@ -19,7 +19,8 @@ test('the same words get the same analysis as extraction gives them', () => {
     const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
     const segments = splitSentences(text);
     const whole = extractClaims(text).claims.filter((c) => segments.some((s) => s.start === c.start && s.end === c.end));
-    assert.ok(whole.length >= 5, `${name} has whole-sentence claims`);
+    // Atomic splitting leaves fewer whole sentences (city-transit has 4); enough to compare.
+    assert.ok(whole.length >= 3, `${name} has whole-sentence claims`);
     for (const c of whole) {
       const a = analyseSpan(text, c.start, c.end, segments);
       const label = `${name} ${c.id}`;
