@@ -41,6 +41,8 @@ export type ArticleDto = {
   verification: { verifiedAt: string | null; revision: number | null; overrideReason: string | null };
   /** The editor's wording of the corrections note; null while it is drafted from history. */
   correctionsNote: string | null;
+  /** Verdicts wait for an editor's approval before they are published (decision 018). */
+  approvalRequired: boolean;
   revision: { id: string; number: number; createdAt: string };
   revisions: RevisionSummary[];
   text: string;
@@ -165,7 +167,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     where: { id },
     select: {
       id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true, publicUrl: true,
-      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true,
+      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, approvalRequired: true,
       revisions: {
         orderBy: { number: 'desc' },
         select: { id: true, number: true, format: true, createdAt: true, createdBy: { select: { email: true, name: true } } },
@@ -183,7 +185,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     db().relation.findMany({
       where: { articleId: id },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
+      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true, version: true },
     }),
   ]);
   const shown = new Set(claims.map((c) => c.id));
@@ -197,6 +199,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     publicUrl: article.publicUrl,
     verification: { verifiedAt: article.verifiedAt?.toISOString() ?? null, revision: article.verifiedRevision, overrideReason: article.overrideReason },
     correctionsNote: article.correctionsNote,
+    approvalRequired: article.approvalRequired,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
     revisions: article.revisions.map((r) => ({
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,

@@ -32,6 +32,9 @@ export const EVENT_TYPES = [
   'account.reactivated',
   'account.role_changed',
   'account.password_changed',
+  'verdict.approved',
+  'verdict.sent-back',
+  'article.approval-set',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -68,6 +71,9 @@ const LABELS: Record<EventType, string> = {
   'account.reactivated': 'reactivated an account',
   'account.role_changed': 'changed an account\'s role',
   'account.password_changed': 'changed an account\'s password',
+  'verdict.approved': 'approved a verdict',
+  'verdict.sent-back': 'sent a verdict back to review',
+  'article.approval-set': 'changed whether verdicts need approval',
 };
 
 export function describeEvent(type: string): string {
