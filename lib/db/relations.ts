@@ -46,6 +46,7 @@ export async function setRelationStatus(actor: Actor | null, id: string, status:
     if (!relation) throw new AppError('not_found', 'No such link between claims. Reload the article.');
     // Only a change from the version the reviewer saw is accepted, so two reviewers cannot flip it
     // silently; the 409 carries the link as it is now, for the screen to show beside the click.
+    if (relation.status === status) throw new AppError('conflict', `This link is already ${status}.`);
     const { count } = await tx.relation.updateMany({ where: { id, version }, data: { status, version: { increment: 1 } } });
     if (count === 0) {
       const now = await tx.relation.findUnique({ where: { id }, select: relationSelect });
