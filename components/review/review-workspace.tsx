@@ -27,7 +27,7 @@ function listItem(id: string): HTMLElement | null {
   return el && el.getClientRects().length > 0 ? el : null;
 }
 
-export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
+export function ReviewWorkspace({ article, canApprove = false }: { article: ReviewArticle; canApprove?: boolean }) {
   const [filter, setFilter] = useState<ListFilter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -136,6 +136,7 @@ export function ReviewWorkspace({ article }: { article: ReviewArticle }) {
       {openClaim ? (
         <ClaimDialog
           key={openClaim.id}
+          canApprove={canApprove}
           claim={openClaim}
           quote={article.text.slice(openClaim.start, openClaim.end)}
           relations={article.relations}

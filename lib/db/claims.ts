@@ -147,11 +147,12 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
       select: { id: true, url: true, title: true, stance: true },
     });
     if (!source) throw new AppError('not_found', 'That source is not on this claim. Reload the claim to see its sources.');
+    // The version first: a stale one is 409 with the claim as the colleague left it, untouched by this removal.
+    const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     // Conditional on removedAt still being null: on PostgreSQL concurrent removals can all pass a
     // read, and only this check in the write lets exactly one of them win (and record the event).
     const { count } = await tx.source.updateMany({ where: { id: sourceId, claimId, removedAt: null }, data: { removedAt: new Date() } });
     if (count === 0) throw new AppError('conflict', 'This source has already been removed, perhaps by another reviewer. Reload the claim to see its sources.');
-    const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'source.removed', targetType: 'claim', targetId: claimId,
       before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },

@@ -10,6 +10,7 @@ import { HistoryList } from '@/components/history/history-list';
 import { groupEvents } from '@/lib/history/summary';
 import { NewDraftForm } from '@/components/revisions/new-draft-form';
 import { PublishPanel } from '@/components/verification/publish-panel';
+import { ApprovalSetting } from '@/components/review/approval-setting';
 import { buildExportBundle } from '@/lib/db/exports';
 import { checkGate } from '@/lib/verification/gate';
 import { formatNote } from '@/lib/verification/corrections';
@@ -33,7 +34,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const bundle = editor ? await buildExportBundle(article) : null;
   return (
     <div className="page wide">
-      <ReviewWorkspace article={toReviewArticle(article)} />
+      <ReviewWorkspace article={toReviewArticle(article)} canApprove={can(actor, 'claim:approve')} />
       <div className="below">
         {article.revisions.length > 1 ? (
           <p className="drafts">
@@ -41,6 +42,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             <a href={`/articles/${article.id}/compare?from=${article.revision.number - 1}&to=${article.revision.number}`}>Compare with draft {article.revision.number - 1}</a>
           </p>
         ) : null}
+        {can(actor, 'claim:approve') ? <ApprovalSetting articleId={article.id} approvalRequired={article.approvalRequired} /> : null}
         {can(actor, 'article:revise') ? <NewDraftForm articleId={article.id} revision={article.revision.number} /> : null}
         {editor && bundle ? (
           <PublishPanel
