@@ -1,7 +1,7 @@
 // axe-core on the screens a desk uses all day: no serious or critical violations.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, createArticle, signIn, signOut } from './helpers';
+import { ACCOUNTS, approveAll, createArticle, signIn, signOut } from './helpers';
 
 async function expectNoSeriousViolations(page: Page, what: string, include?: string) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
@@ -11,7 +11,7 @@ async function expectNoSeriousViolations(page: Page, what: string, include?: str
   expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), what).toEqual([]);
 }
 
-test('the review page, the claim dialog and its questions, the load form and the accounts page pass axe', async ({ page }) => {
+test('the review page, the claim dialog and its questions, the load form and the accounts page pass axe', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.editor);
   const { id, claims } = await createArticle(page, 'Accessibility check');
   // Every state on the page at once: rated on both sides of the scale, dismissed, open.
@@ -26,6 +26,8 @@ test('the review page, the claim dialog and its questions, the load form and the
   await rate(4, 'False');
   await rate(5, 'Unverifiable');
   expect((await page.request.post(`/api/claims/${claims[6]!.id}/dismiss`, { data: { reason: 'Opinion.', version: claims[6]!.version } })).status()).toBe(200);
+  // A second person approves them, so the page shows the published ratings (decision 018).
+  expect(await approveAll(browser, id)).toBe(6);
 
   await page.goto(`/articles/${id}`);
   await expect(page.locator('mark.claim').first()).toBeVisible();

@@ -19,7 +19,7 @@ export function ApprovalSetting({ articleId, approvalRequired }: { articleId: st
     else router.refresh();
   }
   return (
-    <section aria-label="Approval" className="approval-setting">
+    <section aria-label="Approval setting" className="approval-setting">
       <label>
         <input type="checkbox" checked={approvalRequired} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />{' '}
         An editor approves each verdict before it is published

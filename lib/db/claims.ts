@@ -50,7 +50,7 @@ async function findClaim(tx: Tx, id: string) {
 /** History notes a stale claim's review as the answer to its changed wording. */
 const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } : {});
 
-export const STALE_VERSION_MESSAGE = 'Someone else changed this claim while you were working on it. Their change is shown beside yours: keep yours, take theirs, or merge.';
+export const STALE_VERSION_MESSAGE = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
 
 /**
  * Moves the claim to its next version, or 409 if someone else changed it since `expected`. The 409
