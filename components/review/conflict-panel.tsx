@@ -84,11 +84,11 @@ export function ConflictPanel({ conflict, busy, onDone }: { conflict: Conflict; 
       <h3>A colleague changed this {theirs.kind === 'claim' ? 'claim' : 'link'} while you were working on it</h3>
       <p>Nothing you typed is lost. Compare, then keep yours, take theirs{mergeable.length ? ', or merge the text' : ''}.</p>
       <div className="conflict-columns">
-        <div className="conflict-theirs" aria-label="Their change (saved)">
+        <section className="conflict-theirs" aria-label="Their change (saved)">
           <h4>Theirs (saved)</h4>
           {theirs.kind === 'claim' ? <TheirClaim claim={theirs.claim} /> : <p data-testid="theirs-link">The link is now <strong>{theirs.relation.status}</strong>.</p>}
-        </div>
-        <div className="conflict-mine" aria-label="Your unsaved input">
+        </section>
+        <section className="conflict-mine" aria-label="Your unsaved input">
           <h4>Yours (not saved): {mine.action}</h4>
           {mine.summary ? <p>{mine.summary}</p> : null}
           <dl className="conflict-values">
@@ -96,7 +96,7 @@ export function ConflictPanel({ conflict, busy, onDone }: { conflict: Conflict; 
               <span key={k}><dt>{FIELD_LABELS[k as DraftField]}</dt><dd data-testid={`mine-${k}`}>{v}</dd></span>
             ))}
           </dl>
-        </div>
+        </section>
       </div>
       {merging ? (
         <div className="conflict-merge" aria-label="Merge">
