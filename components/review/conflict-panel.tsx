@@ -93,7 +93,7 @@ export function ConflictPanel({ conflict, busy, onDone }: { conflict: Conflict; 
           {mine.summary ? <p>{mine.summary}</p> : null}
           <dl className="conflict-values">
             {Object.entries(mine.values).filter(([, v]) => v).map(([k, v]) => (
-              <span key={k}><dt>{FIELD_LABELS[k as DraftField]}</dt><dd data-testid={`mine-${k}`}>{v}</dd></span>
+              <div key={k}><dt>{FIELD_LABELS[k as DraftField]}</dt><dd data-testid={`mine-${k}`}>{v}</dd></div>
             ))}
           </dl>
         </section>

@@ -68,7 +68,9 @@ describe('one public state everywhere', () => {
     await dismissClaim(reviewer, withdrawn.id, { reason: 'Context, not a claim', version: r1.version });
     // Dismissed, then rated: rated.
     const d = await dismissClaim(reviewer, reinstated.id, { reason: 'first look', version: reinstated.version });
-    await recordVerdict(reviewer, reinstated.id, { rating: 'False', explanation: 'It was the eighth overall, but...', version: d.version });
+    const v = await recordVerdict(reviewer, reinstated.id, { rating: 'False', explanation: 'It was the eighth overall, but...', version: d.version });
+    assert.equal((await getArticle(editor, id)).claims.find((c) => c.id === reinstated.id)!.publicState.label, 'Awaiting approval');
+    await approveVerdict(editor, reinstated.id, { version: v.version });
     await rate(unverifiable, 'Unverifiable');
 
     const article = await getArticle(editor, id);
