@@ -265,6 +265,8 @@ export async function approveVerdict(actor: Actor | null, claimId: string, input
     const claim = await findClaim(tx, claimId);
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'approve');
+    // The verdict was given on words a new draft has changed: it is re-rated, not approved.
+    if (claim.stale) throw new AppError('conflict', 'The wording changed in a new draft since this verdict: the reviewer checks it again before it can be approved.');
     if (verdict!.authorId === actor.id) {
       throw new AppError('forbidden', 'You gave this verdict, so another editor approves it. (An article without a second editor can switch approval off.)');
     }
