@@ -52,21 +52,37 @@ const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } :
 
 export const STALE_VERSION_MESSAGE = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
 
-/**
- * Moves the claim to its next version, or 409 if someone else changed it since `expected`. The 409
- * carries the claim as it is now (`current`), so the screen can show the colleague's change beside
- * the unsaved input instead of asking for a reload that would lose it.
- */
+/** A stale version inside the transaction; `transact` answers it with the claim as it is now. */
+class StaleVersion extends AppError {
+  constructor() {
+    super('conflict', STALE_VERSION_MESSAGE);
+  }
+}
+
+/** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
 export async function bumpVersion(
   tx: Tx, id: string, expected: number,
   data: { status?: string; dismissReason?: string | null; stale?: boolean; approvedVerdictId?: string | null },
 ) {
   const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) {
-    const current = await tx.claim.findUnique({ where: { id }, select: claimSelect });
-    throw new AppError('conflict', STALE_VERSION_MESSAGE, undefined, current ? { current: toClaimDto(current) } : undefined);
-  }
+  if (count === 0) throw new StaleVersion();
   return expected + 1;
+}
+
+/**
+ * One claim write in a transaction. A stale version becomes a 409 carrying the claim as it is now
+ * (`current`), read after the refused transaction rolled back (so it holds no lock while reading, and
+ * shows nothing of the refused write): the screen shows the colleague's change beside the unsaved
+ * input instead of asking for a reload that would lose it.
+ */
+async function transact<T>(claimId: string, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  try {
+    return await db().$transaction(fn, options);
+  } catch (e) {
+    if (!(e instanceof StaleVersion)) throw e;
+    const row = await db().claim.findUnique({ where: { id: claimId }, select: claimSelect });
+    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row) } : undefined);
+  }
 }
 
 /** The status a move leads to from the claim's status, or 409 saying why it is refused. */
@@ -79,7 +95,7 @@ function moveTo(from: string, move: ReviewMove): string {
 export async function recordVerdict(actor: Actor | null, claimId: string, input: VerdictInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parse(verdictInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const previous = await tx.verdict.findFirst({
       where: { claimId }, orderBy: { createdAt: 'desc' },
@@ -117,7 +133,7 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
 export async function attachSource(actor: Actor | null, claimId: string, input: SourceInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parse(sourceInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     const source = await tx.source.create({
@@ -140,14 +156,14 @@ export async function attachSource(actor: Actor | null, claimId: string, input: 
 export async function removeSource(actor: Actor | null, claimId: string, sourceId: string, input: { version: number } | unknown) {
   assertCan(actor, 'claim:review');
   const data = parse(sourceRemoveInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const source = await tx.source.findFirst({
       where: { id: sourceId, claimId },
       select: { id: true, url: true, title: true, stance: true },
     });
     if (!source) throw new AppError('not_found', 'That source is not on this claim. Reload the claim to see its sources.');
-    // The version first: a stale one is 409 with the claim as the colleague left it, untouched by this removal.
+    // The version first: one lock on the claim row orders concurrent removals.
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     // Conditional on removedAt still being null: on PostgreSQL concurrent removals can all pass a
     // read, and only this check in the write lets exactly one of them win (and record the event).
@@ -161,13 +177,13 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
     return { id: sourceId, version };
     // A burst of removals queues for PostgreSQL's pool; wait as long as SQLite waits for its lock
     // (lib/db/client.ts) rather than failing after Prisma's default 2 s with a 500.
-  }, { maxWait: 10_000 });
+  }, { maxWait: 10_000, timeout: 15_000 });
 }
 
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parse(dismissInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'dismiss'), dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
@@ -188,7 +204,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
   assertCan(actor, 'claim:review');
   const data = parse(reuseInputSchema, input);
   if (data.from === claimId) throw new AppError('invalid', 'A claim cannot reuse its own review.', { from: 'Same claim.' });
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const from = await tx.claim.findUnique({
       where: { id: data.from },
@@ -231,7 +247,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
 export async function setSpeaker(actor: Actor | null, claimId: string, input: SpeakerInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parse(speakerInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const before = await tx.claim.findUnique({ where: { id: claimId }, select: { speaker: true, speakerType: true } });
     const version = await bumpVersion(tx, claimId, data.version, {});
@@ -261,7 +277,7 @@ async function latestVerdict(tx: Tx, claimId: string) {
 export async function approveVerdict(actor: Actor | null, claimId: string, input: ApproveInput | unknown) {
   assertCan(actor, 'claim:approve');
   const data = parse(approveInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'approve');
@@ -289,7 +305,7 @@ export async function approveVerdict(actor: Actor | null, claimId: string, input
 export async function sendBack(actor: Actor | null, claimId: string, input: SendBackInput | unknown) {
   assertCan(actor, 'claim:approve');
   const data = parse(sendBackInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'send_back');
