@@ -12,6 +12,8 @@ async function expectNoSeriousViolations(page: Page, what: string, include?: str
 }
 
 test('the review page, the claim dialog and its questions, the load form and the accounts page pass axe', async ({ page, browser }) => {
+  // A second person signs in to approve the verdicts: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.editor);
   const { id, claims } = await createArticle(page, 'Accessibility check');
   // Every state on the page at once: rated on both sides of the scale, dismissed, open.

@@ -29,7 +29,7 @@ test('the screen, the API and every export say the same thing about every claim'
   // A second person approves them (decision 018); a verdict given after that awaits approval and is
   // shown as such, published nowhere.
   await approveAll(browser, id);
-  await verdict('The White House has accused Moscow', 'False');
+  await verdict('Despite initial hopes in Moscow', 'False');
   // A new draft changes the wording under the Mixed verdict: stale.
   const draft = seed.replace('has dropped further since', 'has fallen sharply since');
   expect((await api.post(`/api/articles/${id}/revisions`, { data: { text: draft } })).status()).toBe(201);
