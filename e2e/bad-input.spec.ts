@@ -96,7 +96,7 @@ test('reviewer: loading an article or exporting is 403; a stale verdict is 409',
   const stale = await page.request.post(`/api/claims/${claim.id}/verdict`, { data: { rating: 'False', explanation: 'Stale tab.', version: claim.version } });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).error.message).toMatch(/Reload to see their change/);
-  const invalid = await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'javascript:alert(1)', title: 'x', stance: 'supports' } });
+  const invalid = await page.request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'javascript:alert(1)', title: 'x', stance: 'supports', version: claim.version + 1 } });
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.fields.url).toMatch(/http/);
 });
@@ -108,7 +108,7 @@ test('hostile HTML in an article or a source never runs in the page', async ({ p
   const text = 'Officials said <img src=x onerror="alert(1)"> 87 people died. <script>alert(2)</script> The toll rose 5 percent.';
   const created = await page.request.post('/api/articles', { data: { title: '<script>alert(3)</script>', text } });
   const { id, claims } = (await created.json()) as { id: string; claims: Array<{ id: string }> };
-  await page.request.post(`/api/claims/${claims[0]!.id}/sources`, { data: { url: 'https://example.org/"><script>alert(4)</script>', title: '<img src=x onerror=alert(5)>', stance: 'context' } });
+  await page.request.post(`/api/claims/${claims[0]!.id}/sources`, { data: { url: 'https://example.org/"><script>alert(4)</script>', title: '<img src=x onerror=alert(5)>', stance: 'context', version: 1 } });
   await page.goto(`/articles/${id}`);
   await expect(page.getByTestId('article-text')).toContainText('<img src=x onerror="alert(1)">');
   await page.locator('mark.claim').first().click();

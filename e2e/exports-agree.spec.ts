@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, approveAll, signIn } from './helpers';
 
 const seed = readFileSync('e2e/fixtures/seed-article.txt', 'utf8');
 type Claim = { id: string; ordinal: number; quote: string; text: string; version: number; publicState: { kind: string; label: string } };
 
-test('the screen, the API and every export say the same thing about every claim', async ({ page }) => {
+test('the screen, the API and every export say the same thing about every claim', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.editor);
   const api = page.request;
   const { id } = (await (await api.post('/api/articles', { data: { title: 'States (agree)', text: seed } })).json()) as { id: string };
@@ -26,13 +26,17 @@ test('the screen, the API and every export say the same thing about every claim'
   await verdict("Russia's veto was the eighth", 'Mostly false'); // dismissed, then rated
   await verdict('dozens of letters', 'Unverifiable');
   await verdict('level of trust between his country', 'Mixed');
+  // A second person approves them (decision 018); a verdict given after that awaits approval and is
+  // shown as such, published nowhere.
+  await approveAll(browser, id);
+  await verdict('Despite initial hopes in Moscow', 'False');
   // A new draft changes the wording under the Mixed verdict: stale.
   const draft = seed.replace('has dropped further since', 'has fallen sharply since');
   expect((await api.post(`/api/articles/${id}/revisions`, { data: { text: draft } })).status()).toBe(201);
 
   const current = await claims();
   const kinds = new Set(current.map((c) => c.publicState.kind));
-  expect([...kinds].sort()).toEqual(['dismissed', 'open', 'rated', 'stale']);
+  expect([...kinds].sort()).toEqual(['awaiting', 'dismissed', 'open', 'rated', 'stale']);
 
   await page.goto(`/articles/${id}`);
   const html = await (await api.get(`/api/articles/${id}/export?format=html`)).text();
@@ -52,5 +56,7 @@ test('the screen, the API and every export say the same thing about every claim'
   expect(md).toContain('**Not checkable**: Not a factual claim');
   expect(md.match(/\*\*True\*\*/g) ?? []).toHaveLength(1);
   expect(md).not.toContain('Mixed per the record');
+  expect(md).not.toContain('False per the record');
+  await expect(page.getByRole('tab', { name: /Awaiting approval/ })).toContainText('1');
   await expect(page.getByRole('tab', { name: /Changed/ })).toContainText('1');
 });

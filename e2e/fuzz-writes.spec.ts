@@ -55,7 +55,7 @@ test('random JSON to every write route: 2xx or 4xx with a message, never 500, an
   });
   expect(created.status()).toBe(201);
   const { id: articleId, claims } = (await created.json()) as { id: string; claims: Array<{ id: string }> };
-  const source = await page.request.post(`/api/claims/${claims[0]!.id}/sources`, { data: { url: 'https://example.org/fares', title: 'Fare table', stance: 'supports' } });
+  const source = await page.request.post(`/api/claims/${claims[0]!.id}/sources`, { data: { url: 'https://example.org/fares', title: 'Fare table', stance: 'supports', version: 1 } });
   expect(source.status()).toBe(201);
   const verdict = await page.request.post(`/api/claims/${claims[1]!.id}/verdict`, { data: { rating: 'True', explanation: 'Matches the table.', version: 1 } });
   expect(verdict.status()).toBe(201);
@@ -66,7 +66,7 @@ test('random JSON to every write route: 2xx or 4xx with a message, never 500, an
   const current = async () => {
     const a = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as {
       claims: Array<{ id: string; version: number; sources: Array<{ id: string }> }>;
-      relations: Array<{ id: string }>;
+      relations: Array<{ id: string; version: number }>;
     };
     return a;
   };
@@ -113,7 +113,7 @@ test('random JSON to every write route: 2xx or 4xx with a message, never 500, an
       switch (r.kind) {
         case 'article': path = '/api/articles'; data = r.body; break;
         case 'extract': path = '/api/extract'; data = r.body; break;
-        case 'source': path = `/api/claims/${idOf(r.claim)}/sources`; data = r.body; break;
+        case 'source': path = `/api/claims/${idOf(r.claim)}/sources`; data = withFields(r.body, { version: versionOf(r.claim, 'current') }); break;
         case 'verdict': case 'dismiss':
           path = `/api/claims/${idOf(r.claim)}/${r.kind}`; data = withFields(r.body, { version: versionOf(r.claim, r.version) }); break;
         case 'reuse':
@@ -123,14 +123,17 @@ test('random JSON to every write route: 2xx or 4xx with a message, never 500, an
           method = 'DELETE';
           const sources = claimOf(typeof r.claim === 'number' ? r.claim : 0)!.sources;
           const sid = typeof r.source === 'number' ? (sources[r.source % Math.max(1, sources.length)]?.id ?? 'none') : r.source;
-          path = `/api/claims/${idOf(r.claim)}/sources/${encodeURIComponent(sid)}`; break;
+          path = `/api/claims/${idOf(r.claim)}/sources/${encodeURIComponent(sid)}`;
+          data = JSON.stringify({ version: versionOf(r.claim, 'current') }); break;
         }
         case 'relation':
           path = '/api/relations';
           data = withFields(r.body, { a: typeof r.a === 'number' ? claimOf(r.a)!.id : r.a, b: typeof r.b === 'number' ? claimOf(r.b)!.id : r.b }); break;
         case 'confirm': case 'undo': {
-          const rid = typeof r.relation === 'number' ? (a.relations[r.relation % Math.max(1, a.relations.length)]?.id ?? 'none') : r.relation;
-          path = `/api/relations/${encodeURIComponent(rid)}/${r.kind === 'confirm' ? 'confirm' : 'dismiss'}`; break;
+          const rel = typeof r.relation === 'number' ? a.relations[r.relation % Math.max(1, a.relations.length)] : undefined;
+          const rid = typeof r.relation === 'number' ? (rel?.id ?? 'none') : r.relation;
+          path = `/api/relations/${encodeURIComponent(rid)}/${r.kind === 'confirm' ? 'confirm' : 'dismiss'}`;
+          data = JSON.stringify({ version: rel?.version ?? 1 }); break;
         }
         case 'user': path = '/api/users'; data = r.body; break;
         case 'setup': path = '/api/setup'; data = r.body; break;

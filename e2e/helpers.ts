@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -41,4 +41,32 @@ export async function expectNoSeriousViolations(page: Page, what: string, includ
   const { violations } = await builder.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), what).toEqual([]);
+}
+
+/** A second person in their own browser context (own cookies), signed in: the colleague of a journey. */
+export async function colleague(browser: Browser, email: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { page, close: () => context.close() };
+}
+
+type ApprovalClaim = { id: string; version: number; publicState: { kind: string; pendingApproval?: boolean } };
+
+/**
+ * Approves every verdict in the article that awaits approval, as a second person (the admin by
+ * default): new articles publish a verdict only once an editor other than its author approved it.
+ */
+export async function approveAll(browser: Browser, articleId: string, email: string = ACCOUNTS.admin): Promise<number> {
+  const { page, close } = await colleague(browser, email);
+  const { claims } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { claims: ApprovalClaim[] };
+  let n = 0;
+  for (const c of claims) {
+    if (c.publicState.kind !== 'awaiting' && !c.publicState.pendingApproval) continue;
+    const res = await page.request.post(`/api/claims/${c.id}/approve`, { data: { version: c.version } });
+    expect(res.status(), await res.text()).toBe(200);
+    n += 1;
+  }
+  await close();
+  return n;
 }

@@ -58,8 +58,9 @@ test('a claim checked in an earlier article shows up as "checked before" and its
     data: { title: 'Archive source: Khan Sheikhoun', text: 'The chemical attack on the rebel-held town of Khan Sheikhoun killed 87 people, the health ministry said.' },
   });
   const a = (await first.json()) as { claims: Array<{ id: string; version: number }> };
-  await page.request.post(`/api/claims/${a.claims[0]!.id}/sources`, { data: { url: 'https://example.org/who', title: 'WHO situation report', stance: 'supports' } });
-  await page.request.post(`/api/claims/${a.claims[0]!.id}/verdict`, { data: { rating: 'Mostly true', explanation: 'WHO counted 87 to 89 dead.', version: a.claims[0]!.version } });
+  await page.request.post(`/api/claims/${a.claims[0]!.id}/sources`, { data: { url: 'https://example.org/who', title: 'WHO situation report', stance: 'supports', version: a.claims[0]!.version } });
+  // The source moved the claim to its next version.
+  await page.request.post(`/api/claims/${a.claims[0]!.id}/verdict`, { data: { rating: 'Mostly true', explanation: 'WHO counted 87 to 89 dead.', version: a.claims[0]!.version + 1 } });
   const second = await page.request.post('/api/articles', {
     data: { title: 'Follow-up story', text: 'Last week the attack on Khan Sheikhoun killed 87 people, according to the health ministry.' },
   });

@@ -54,10 +54,13 @@ test('editor loads the seed article, reviewer rates a claim with a source, edito
   await dialog.getByLabel('Explanation').fill('The OPCW and local health officials put the toll at 87.');
   await dialog.getByRole('button', { name: 'Save verdict' }).click();
   await expect(dialog.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible();
+  // The verdict waits for an editor's approval: not yet reviewed, not yet published (decision 018).
+  await expect(dialog.getByTestId('awaiting-approval')).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Approval' })).toHaveCount(0);
   await page.keyboard.press('Escape');
-  await expect(page.getByText(`1 of ${total} reviewed`)).toBeVisible();
-  await expect(marks.filter({ hasText: 'killed 87 people' })).toHaveAttribute('data-status', 'True');
-  await page.getByRole('tab', { name: /Rated/ }).click();
+  await expect(page.getByText(`0 of ${total} reviewed`)).toBeVisible();
+  await expect(marks.filter({ hasText: 'killed 87 people' })).toHaveAttribute('data-status', 'Awaiting approval');
+  await page.getByRole('tab', { name: /Awaiting approval/ }).click();
   await expect(page.locator('.claim-list li')).toHaveCount(1);
   // A reviewer cannot export.
   await expect(page.getByRole('link', { name: 'Annotated HTML' })).toHaveCount(0);
@@ -65,6 +68,15 @@ test('editor loads the seed article, reviewer rates a claim with a source, edito
 
   await signIn(page, ACCOUNTS.editor);
   await page.goto(articleUrl);
+  // The editor approves it: now it is the claim's current verdict, on screen and in every export.
+  await marks.filter({ hasText: 'killed 87 people' }).click();
+  await dialog.getByRole('button', { name: 'Approve “True”' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Approved verdict' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(`1 of ${total} reviewed`)).toBeVisible();
+  await expect(marks.filter({ hasText: 'killed 87 people' })).toHaveAttribute('data-status', 'True');
+  await page.getByRole('tab', { name: /Rated/ }).click();
+  await expect(page.locator('.claim-list li')).toHaveCount(1);
   const id = articleUrl.split('/').pop();
   const html = await page.request.get(`/api/articles/${id}/export?format=html`);
   expect(html.status()).toBe(200);
@@ -94,7 +106,7 @@ test('editor loads the seed article, reviewer rates a claim with a source, edito
   await expect(history.locator('[data-event-type="article.exported"]')).toContainText('exported the article 3 times: HTML, JSON-LD, Markdown');
   const api = await (await page.request.get(`/api/articles/${id}/history`)).json() as { events: Array<{ type: string }> };
   expect(api.events.map((e) => e.type)).toEqual([
-    'article.loaded', 'claims.extracted', 'source.added', 'verdict.recorded', 'article.exported', 'article.exported', 'article.exported',
+    'article.loaded', 'claims.extracted', 'source.added', 'verdict.recorded', 'verdict.approved', 'article.exported', 'article.exported', 'article.exported',
   ]);
   if (process.env.SCREENSHOT_DIR) {
     await page.evaluate(() => window.scrollTo(0, 0));

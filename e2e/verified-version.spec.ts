@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, signIn } from './helpers';
+import { ACCOUNTS, approveAll, signIn } from './helpers';
 
 const seed = readFileSync('e2e/fixtures/seed-article.txt', 'utf8');
 
@@ -13,12 +13,15 @@ async function article(request: APIRequestContext, id: string): Promise<Article>
 
 /** Reviews a claim over the API (a source, then a verdict): the journey's other reviewers. */
 async function rate(request: APIRequestContext, claim: Claim, rating: string, correction?: string) {
-  expect((await request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://example.org/wire', title: 'Wire copy', stance: 'supports' } })).status()).toBe(201);
-  const res = await request.post(`/api/claims/${claim.id}/verdict`, { data: { rating, explanation: `Checked: ${rating}.`, correction, version: claim.version } });
+  const added = await request.post(`/api/claims/${claim.id}/sources`, { data: { url: 'https://example.org/wire', title: 'Wire copy', stance: 'supports', version: claim.version } });
+  expect(added.status()).toBe(201);
+  // Adding the source moved the claim to its next version: the verdict goes on top of it.
+  const { version } = (await added.json()) as { version: number };
+  const res = await request.post(`/api/claims/${claim.id}/verdict`, { data: { rating, explanation: `Checked: ${rating}.`, correction, version } });
   expect(res.status()).toBe(201);
 }
 
-test('first draft to revised draft to a verified, corrected export', async ({ page }) => {
+test('first draft to revised draft to a verified, corrected export', async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.editor);
   const res = await page.request.post('/api/articles', { data: { title: 'Veto story (verified version)', byline: 'Carolyn Briggs', text: seed } });
   expect(res.status()).toBe(201);
@@ -42,6 +45,8 @@ test('first draft to revised draft to a verified, corrected export', async ({ pa
   let a = await article(page.request, id);
   const veto = a.claims.find((c) => c.quote.startsWith("Russia's veto was the eighth"))!;
   await rate(page.request, veto, 'Mostly false', "Russia's veto was the eighth by the country at the UN Security Council on Syria.");
+  // A second person approves both verdicts: only approved verdicts are published (decision 018).
+  expect(await approveAll(browser, id)).toBe(2);
 
   // A revised draft: three sentences edited, one removed.
   const removed = a.claims.find((c) => c.quote.includes('dozens of letters'))!;
@@ -83,13 +88,15 @@ test('first draft to revised draft to a verified, corrected export', async ({ pa
   // The desk reviews everything else (over the API, as colleagues would).
   a = await article(page.request, id);
   for (const c of a.claims) {
-    if (c.publicState.kind === 'rated') {
-      if (c.sources.length === 0) expect((await page.request.post(`/api/claims/${c.id}/sources`, { data: { url: 'https://example.org/x', title: 'X', stance: 'context' } })).status()).toBe(201);
+    if (c.publicState.kind === 'rated' || c.publicState.kind === 'awaiting') {
+      if (c.sources.length === 0) expect((await page.request.post(`/api/claims/${c.id}/sources`, { data: { url: 'https://example.org/x', title: 'X', stance: 'context', version: c.version } })).status()).toBe(201);
       continue;
     }
     if (c.ordinal % 2) await rate(page.request, c, 'True');
     else expect((await page.request.post(`/api/claims/${c.id}/dismiss`, { data: { reason: 'Opinion', version: c.version } })).status()).toBe(200);
   }
+  // Every new verdict waits for approval; the gate would list each one until a second person approves.
+  await approveAll(browser, id);
   await page.reload();
   // Two corrections wait for the editor: accept both.
   for (const n of [0, 1]) {

@@ -14,8 +14,14 @@ import { useClaimActions } from './use-claim-actions';
 import { VerdictForm } from './verdict-form';
 import { ClaimAssignment, type DeskContext } from './claim-assignment';
 import { CommentThread } from './comment-thread';
+import { ApprovalPanel } from './approval-panel';
+import { ConflictPanel, conflictOf, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
+import { useState } from 'react';
+import type { ApiResult } from '@/components/ui/api-client';
 
 type Props = {
+  /** Editors and admins approve verdicts or send them back. */
+  canApprove?: boolean;
   claim: ReviewClaim; quote: string; claims: ReviewClaim[]; relations: RelationDto[];
   onClose: () => void; onOpenClaim: (id: string) => void;
   /** The article text: correcting the claim's span needs the words around it. */
@@ -26,50 +32,89 @@ type Props = {
   desk?: DeskContext;
 };
 
-export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk }: Props) {
+export function ClaimDialog({ canApprove = false, claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk }: Props) {
   const draft = useClaimDraft(claim);
   const actions = useClaimActions();
   const { busy, error, fields, notice, send } = actions;
   const { guard, prompt } = useLeaveGuard(draft, claim.ordinal);
 
-  async function addSource() {
-    const source = pendingSource(draft.values);
-    if (!source) return;
-    const res = await actions.request(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify(source) });
-    if (!res.ok) return;
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  /**
+   * A stale version (a colleague's change came first) opens the conflict panel with their change
+   * beside mine; `retry` sends mine again on top of theirs. Returns whether to go on.
+   */
+  function onStale<T>(res: ApiResult<T>, mine: MineInput, retry: Conflict['retry'], discard: () => void): res is { ok: true; data: T } {
+    if (res.ok) return true;
+    const theirs = res.status === 409 ? conflictOf(res.error) : null;
+    if (theirs) setConflict({ mine, theirs, retry, discard });
+    return false;
+  }
+
+  async function addSource(version = claim.version, values = draft.values): Promise<boolean> {
+    const source = pendingSource(values);
+    if (!source) return false;
+    const res = await actions.request<{ version: number }>(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify({ ...source, version }) });
+    const mine = { action: 'Add source', values: { sourceUrl: source.url, sourceTitle: source.title, sourceQuote: source.quote ?? '' } };
+    if (!onStale(res, mine, (v) => addSource(v, values), () => draft.clear(SOURCE_FIELDS))) return false;
     draft.clear(SOURCE_FIELDS);
     actions.done('Source added.');
+    return true;
   }
 
   // A source filled in but not added goes in first: a verdict saved without it would be reviewed
   // with a source missing. If the source is refused, the verdict waits and says why.
-  async function saveVerdict() {
-    const v = draft.values;
+  async function saveVerdict(version = claim.version, typed: Partial<typeof draft.values> = {}): Promise<boolean> {
+    const v = { ...draft.values, ...typed };
+    const mine: MineInput = { action: 'Save verdict', values: { rating: v.rating, explanation: v.explanation, correction: v.correction }, mergeable: ['explanation', 'correction'] };
+    const retry: Conflict['retry'] = (next, merged) => saveVerdict(next, { ...typed, ...merged });
     const source = pendingSource(v);
     if (source) {
-      const added = await actions.request(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify(source) },
+      const added = await actions.request<{ version: number }>(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify({ ...source, version }) },
         (m) => `The verdict is not saved yet: the source you filled in could not be added. ${m} Fix the source below or clear its fields, then save again.`);
-      if (!added.ok) return;
+      if (!onStale(added, { ...mine, values: { ...mine.values, sourceUrl: source.url, sourceTitle: source.title } }, retry, () => draft.clear([...VERDICT_FIELDS, ...SOURCE_FIELDS]))) return false;
       draft.clear(SOURCE_FIELDS);
+      // The source moved the claim to its next version; the verdict goes on top of it.
+      version = added.data.version;
     }
     const res = await actions.request(`/api/claims/${claim.id}/verdict`, {
       method: 'POST',
-      body: JSON.stringify({ rating: v.rating, explanation: v.explanation, correction: v.correction || undefined, version: claim.version }),
+      body: JSON.stringify({ rating: v.rating, explanation: v.explanation, correction: v.correction || undefined, version }),
     }, (m) => (source ? `The source was added, but the verdict was not saved: ${m}` : m));
-    if (!res.ok) {
+    if (!onStale(res, mine, retry, () => draft.clear(VERDICT_FIELDS))) {
       if (source) actions.done(`Source “${source.title}” added.`);
-      return;
+      return false;
     }
     draft.clear(VERDICT_FIELDS);
     actions.done(source ? `Verdict saved, with the source “${source.title}”.` : 'Verdict saved.');
+    return true;
   }
 
-  async function dismiss() {
-    const ok = await send(`/api/claims/${claim.id}/dismiss`, { method: 'POST', body: JSON.stringify({ reason: draft.values.dismissReason, version: claim.version }) }, 'Claim dismissed.');
-    if (ok) draft.clear(DISMISS_FIELDS);
+  async function dismiss(version = claim.version, reason = draft.values.dismissReason): Promise<boolean> {
+    const res = await actions.request(`/api/claims/${claim.id}/dismiss`, { method: 'POST', body: JSON.stringify({ reason, version }) });
+    const mine: MineInput = { action: 'Dismiss claim', values: { dismissReason: reason }, mergeable: ['dismissReason'] };
+    if (!onStale(res, mine, (v, merged) => dismiss(v, merged?.dismissReason ?? reason), () => draft.clear(DISMISS_FIELDS))) return false;
+    draft.clear(DISMISS_FIELDS);
+    actions.done('Claim dismissed.');
+    return true;
   }
 
-  const removeSource = (s: SourceDto) => void send(`/api/claims/${claim.id}/sources/${s.id}`, { method: 'DELETE' }, 'Source removed.');
+  async function removeSourceAt(s: SourceDto, version = claim.version): Promise<boolean> {
+    const res = await actions.request(`/api/claims/${claim.id}/sources/${s.id}`, { method: 'DELETE', body: JSON.stringify({ version }) });
+    const mine: MineInput = { action: 'Remove source', values: {}, summary: `Remove the source “${s.title}”.` };
+    if (!onStale(res, mine, (v) => removeSourceAt(s, v), () => undefined)) return false;
+    actions.done('Source removed.');
+    return true;
+  }
+  const removeSource = (s: SourceDto) => void removeSourceAt(s);
+
+  /** Link and reuse clicks: no typed fields, so "keep mine" sends the click again with the new version. */
+  const versionedSend: VersionedSend = async (url, body, message, mine, version) => {
+    const res = await actions.request(url, { method: 'POST', body: JSON.stringify({ ...body, version }) });
+    if (!onStale(res, mine, (v) => versionedSend(url, body, message, mine, v), () => undefined)) return false;
+    actions.done(message);
+    return true;
+  };
 
   return (
     <Dialog
@@ -98,7 +143,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
       ) : null}
 
       <DraftOffer draft={draft} />
-      <FormError message={error} />
+      {conflict ? <ConflictPanel key={JSON.stringify(conflict.mine)} conflict={conflict} busy={busy} onDone={() => setConflict(null)} /> : <FormError message={error} />}
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
       {claim.verdict ? (
@@ -110,12 +155,16 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         </section>
       ) : null}
       {desk ? <ClaimAssignment key={`assign-${claim.version}`} claim={claim} desk={desk} busy={busy} send={send} fields={fields} /> : null}
-      <ArchiveMatches claim={claim} busy={busy} send={send} />
+      {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
+        <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
+      ) : null}
+      {canApprove ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
+      <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => void saveVerdict()} />
+      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
 
-      <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => void addSource()} onRemove={removeSource} />
+      <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 
       <form
         key={`speaker-${claim.version}`}
@@ -145,7 +194,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
         {' · '}<a href={`/api/claims/${claim.id}/history?format=json`} download>JSON<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
       </p>
 
-      <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} onOpenClaim={(id) => guard(() => onOpenClaim(id))} fields={fields} />
+      <ClaimRelations claim={claim} claims={claims} relations={relations} busy={busy} send={send} versionedSend={versionedSend} onOpenClaim={(id) => guard(() => onOpenClaim(id))} fields={fields} />
 
       {text !== undefined ? <ClaimEditing key={`edit-${claim.id}`} claim={claim} claims={claims} text={text} onOpenClaim={(id) => guard(() => onOpenClaim(id))} onClose={onClose} /> : null}
 
@@ -155,6 +204,7 @@ export function ClaimDialog({ claim, quote, claims, relations, onClose, onOpenCl
           className="dismiss"
           onSubmit={(e) => {
             e.preventDefault();
+            setConflict(null);
             void dismiss();
           }}
         >

@@ -8,12 +8,13 @@ import { formatDate } from '@/lib/history/time';
 import { callApi } from '@/components/ui/api-client';
 import { Field } from '@/components/ui/field';
 import type { Send } from './use-claim-actions';
+import type { VersionedSend } from './conflict-panel';
 import type { ReviewClaim } from './view-model';
 
 const LABEL: Record<string, string> = { duplicates: 'Same fact as', contradicts: 'Contradicts', supports: 'Supports' };
 
-export function ClaimRelations({ claim, claims, relations, busy, send, onOpenClaim, fields }: {
-  claim: ReviewClaim; claims: ReviewClaim[]; relations: RelationDto[]; busy: boolean; send: Send;
+export function ClaimRelations({ claim, claims, relations, busy, send, versionedSend, onOpenClaim, fields }: {
+  claim: ReviewClaim; claims: ReviewClaim[]; relations: RelationDto[]; busy: boolean; send: Send; versionedSend: VersionedSend;
   onOpenClaim: (id: string) => void; fields: Record<string, string>;
 }) {
   // Surest first: confidence when the finder gave one; links without one keep their order.
@@ -35,10 +36,10 @@ export function ClaimRelations({ claim, claims, relations, busy, send, onOpenCla
               {r.reason ? <>: {r.reason}</> : null}{r.note ? <> · “{r.note}”</> : null}{' '}
               <em>({r.origin === 'auto' ? `suggested by the tool, ${r.status}` : `added by a reviewer, ${r.status}`})</em>
               <span className="relation-actions">
-                {r.status !== 'confirmed' ? <button type="button" disabled={busy} onClick={() => void send(`/api/relations/${r.id}/confirm`, { method: 'POST' }, 'Link confirmed.')}>Confirm</button> : null}
-                {r.status !== 'dismissed' ? <button type="button" disabled={busy} onClick={() => void send(`/api/relations/${r.id}/dismiss`, { method: 'POST' }, 'Link dismissed.')}>Dismiss</button> : null}
+                {r.status !== 'confirmed' ? <button type="button" disabled={busy} onClick={() => void versionedSend(`/api/relations/${r.id}/confirm`, {}, 'Link confirmed.', { action: 'Confirm link', values: {}, summary: `Confirm the link to claim ${other.ordinal}.` }, r.version)}>Confirm</button> : null}
+                {r.status !== 'dismissed' ? <button type="button" disabled={busy} onClick={() => void versionedSend(`/api/relations/${r.id}/dismiss`, {}, 'Link dismissed.', { action: 'Dismiss link', values: {}, summary: `Dismiss the link to claim ${other.ordinal}.` }, r.version)}>Dismiss</button> : null}
                 {r.type === 'duplicates' && other.verdict && r.status !== 'dismissed' && other.verdict.rating !== claim.verdict?.rating ? (
-                  <button type="button" className="primary" disabled={busy} onClick={() => void send(`/api/claims/${claim.id}/reuse`, { method: 'POST', body: JSON.stringify({ from: other.id, version: claim.version }) }, `Verdict of claim ${other.ordinal} applied.`)}>
+                  <button type="button" className="primary" disabled={busy} onClick={() => void versionedSend(`/api/claims/${claim.id}/reuse`, { from: other.id }, `Verdict of claim ${other.ordinal} applied.`, { action: 'Apply its verdict', values: {}, summary: `Apply claim ${other.ordinal}'s verdict (${other.verdict?.rating ?? ''}) here.` }, claim.version)}>
                     Apply its verdict ({other.verdict.rating}) here
                   </button>
                 ) : null}
@@ -76,7 +77,7 @@ export function ClaimRelations({ claim, claims, relations, busy, send, onOpenCla
   );
 }
 
-export function ArchiveMatches({ claim, busy, send }: { claim: ReviewClaim; busy: boolean; send: Send }) {
+export function ArchiveMatches({ claim, busy, versionedSend }: { claim: ReviewClaim; busy: boolean; versionedSend: VersionedSend }) {
   const [matches, setMatches] = useState<ArchiveMatch[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -102,7 +103,7 @@ export function ArchiveMatches({ claim, busy, send }: { claim: ReviewClaim; busy
             <Link href={`/articles/${m.articleId}`}>{m.articleTitle}</Link>: <q>{m.quote}</q>
             <p>{m.explanation}</p>
             {m.sources.length ? <p className="claim-meta">Sources: {m.sources.map((s) => s.title).join('; ')}</p> : null}
-            <button type="button" disabled={busy} onClick={() => void send(`/api/claims/${claim.id}/reuse`, { method: 'POST', body: JSON.stringify({ from: m.claimId, version: claim.version }) }, 'Earlier verdict and sources reused.')}>
+            <button type="button" disabled={busy} onClick={() => void versionedSend(`/api/claims/${claim.id}/reuse`, { from: m.claimId }, 'Earlier verdict and sources reused.', { action: 'Reuse an earlier verdict', values: {}, summary: `Reuse the verdict ${m.rating} from “${m.articleTitle}”.` }, claim.version)}>
               Reuse this verdict and its sources
             </button>
           </li>

@@ -6,11 +6,12 @@ import { stateClass, stateLabel, stateSymbol, type StateCounts } from '@/lib/ver
 import type { LinkBadges } from '@/lib/claims/link-badges';
 import type { ReviewArticle, ReviewClaim } from './view-model';
 
-export type ListFilter = 'all' | 'open' | 'rated' | 'dismissed' | 'stale' | 'duplicates' | 'contradictions';
+export type ListFilter = 'all' | 'open' | 'awaiting' | 'rated' | 'dismissed' | 'stale' | 'duplicates' | 'contradictions';
 
 export const LIST_FILTERS: Array<{ id: ListFilter; label: string }> = [
   { id: 'all', label: 'All' },
   { id: 'open', label: 'Open' },
+  { id: 'awaiting', label: 'Awaiting approval' },
   { id: 'rated', label: 'Rated' },
   { id: 'dismissed', label: 'Not checkable' },
   { id: 'stale', label: 'Changed' },
@@ -24,7 +25,7 @@ export function ProgressSummary({ counts }: { counts: StateCounts }) {
       <div className="progress-label" id="progress-label"><strong>{counts.reviewed}</strong> of {counts.total} reviewed</div>
       <progress max={Math.max(counts.total, 1)} value={counts.reviewed} aria-labelledby="progress-label" />
       <p className="progress-detail">
-        Reviewed = rated ({counts.rated}) + not checkable ({counts.dismissed}). {counts.open} open{counts.stale ? `, ${counts.stale} changed by a new draft` : ''}.
+        Reviewed = rated ({counts.rated}) + not checkable ({counts.dismissed}). {counts.open} open{counts.awaiting ? `, ${counts.awaiting} awaiting approval` : ''}{counts.stale ? `, ${counts.stale} changed by a new draft` : ''}.
       </p>
     </div>
   );

@@ -29,11 +29,12 @@ function listItem(id: string): HTMLElement | null {
   return el && el.getClientRects().length > 0 ? el : null;
 }
 
-export function ReviewWorkspace({ article, desk, initialClaim }: {
+export function ReviewWorkspace({ article, desk, initialClaim, canApprove = false }: {
   article: ReviewArticle;
   desk?: DeskContext;
   /** A claim to open at once (a link from My queue or the dashboard). */
   initialClaim?: string;
+  canApprove?: boolean;
 }) {
   const linked = initialClaim && article.claims.some((c) => c.id === initialClaim) ? initialClaim : null;
   const [filter, setFilter] = useState<ListFilter>('all');
@@ -145,6 +146,7 @@ export function ReviewWorkspace({ article, desk, initialClaim }: {
       {openClaim ? (
         <ClaimDialog
           key={openClaim.id}
+          canApprove={canApprove}
           claim={openClaim}
           quote={article.text.slice(openClaim.start, openClaim.end)}
           relations={article.relations}

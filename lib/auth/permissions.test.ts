@@ -10,6 +10,7 @@ const expected: Record<Action, Role[]> = {
   'article:revise': ['admin', 'editor'],
   'article:verify': ['admin', 'editor'],
   'claim:review': ['admin', 'editor', 'reviewer'],
+  'claim:approve': ['admin', 'editor'],
   'claim:edit': ['admin', 'editor', 'reviewer'],
   'claims:extract': ['admin', 'editor', 'reviewer'],
   'user:manage': ['admin'],

@@ -12,6 +12,7 @@ export type Action =
   | 'article:revise'
   | 'article:verify'
   | 'claim:review'
+  | 'claim:approve'
   | 'claim:edit'
   | 'claims:extract'
   | 'user:manage'
@@ -29,6 +30,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'article:revise': ['admin', 'editor'],
   'article:verify': ['admin', 'editor'],
   'claim:review': ROLES,
+  // Approving a verdict or sending it back, and whether an article needs approval at all (decision 018).
+  'claim:approve': ['admin', 'editor'],
   // Correcting the extraction (add, split, merge, resize, not a claim): reviewers do it while reviewing.
   'claim:edit': ROLES,
   'claims:extract': ROLES,

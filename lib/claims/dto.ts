@@ -26,6 +26,8 @@ export type VerdictDto = {
   revisionNumber: number;
   author: string;
   createdAt: string;
+  /** When an editor approved it; null while it waits (or when the article needs no approval). */
+  approvedAt: string | null;
 };
 
 export type SpeakerDto = { name: string; type: 'Person' | 'Organization' };
@@ -57,7 +59,14 @@ export type ClaimDto = {
   dueAt: string | null;
   /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
   publicState: PublicState;
+  /** The article asks an editor to approve each verdict before it is published (decision 018). */
+  approvalRequired: boolean;
+  /** The latest verdict, approved or not: what the reviewer last said. */
   verdict: VerdictDto | null;
+  /** The latest approved verdict, null until an editor approves one. */
+  approvedVerdict: VerdictDto | null;
+  /** What readers and exports are given: the approved verdict, or the latest when no approval is required. */
+  publishedVerdict: VerdictDto | null;
   sources: SourceDto[];
 };
 
@@ -73,6 +82,8 @@ export type RelationDto = {
   note: string;
   /** The finder's confidence (0-1) for automatic links, when known: the surest are listed first. */
   confidence?: number;
+  /** Confirm and dismiss send it back; a stale one gets 409. */
+  version: number;
 };
 
 /** A reviewed claim from another article that says much the same ("checked before"). */

@@ -47,6 +47,8 @@ export type ArticleDto = {
   correctionsNote: string | null;
   /** The reviewer the whole article was last assigned to (issue 10), if any. */
   defaultAssigneeId: string | null;
+  /** Verdicts wait for an editor's approval before they are published (decision 018). */
+  approvalRequired: boolean;
   revision: { id: string; number: number; createdAt: string };
   revisions: RevisionSummary[];
   text: string;
@@ -172,7 +174,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     where: { id },
     select: {
       id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true, publicUrl: true,
-      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, defaultAssigneeId: true,
+      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, defaultAssigneeId: true, approvalRequired: true,
       revisions: {
         orderBy: { number: 'desc' },
         select: { id: true, number: true, format: true, createdAt: true, createdBy: { select: { email: true, name: true } } },
@@ -192,7 +194,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
       // Automatic links are inserted surest first (findRelations' order); ids break createdAt ties in
       // insertion order (cuids count up), so the review screen lists them that way.
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
+      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true, version: true },
     }),
   ]);
   const shown = new Set(claims.map((c) => c.id));
@@ -207,6 +209,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     verification: { verifiedAt: article.verifiedAt?.toISOString() ?? null, revision: article.verifiedRevision, overrideReason: article.overrideReason },
     correctionsNote: article.correctionsNote,
     defaultAssigneeId: article.defaultAssigneeId,
+    approvalRequired: article.approvalRequired,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
     revisions: article.revisions.map((r) => ({
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,

@@ -13,6 +13,11 @@ export type { ClaimDto, SourceDto, SpeakerDto, VerdictDto } from '../claims/dto'
  */
 export const currentClaimsWhere = (revisionId: string) => ({ revisionId, archivedAt: null, status: { not: NOT_A_CLAIM } });
 
+const verdictSelect = {
+  id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true,
+  approvedAt: true, author: { select: { email: true, name: true } },
+} as const;
+
 export const claimSelect = {
   id: true, ordinal: true, start: true, end: true, quote: true, text: true, type: true, score: true,
   checkworthy: true, flags: true, entities: true, numbers: true, antecedent: true, status: true,
@@ -21,11 +26,10 @@ export const claimSelect = {
   verdicts: {
     orderBy: { createdAt: 'desc' as const },
     take: 1,
-    select: {
-      id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true,
-      author: { select: { email: true, name: true } },
-    },
+    select: verdictSelect,
   },
+  approvedVerdict: { select: verdictSelect },
+  article: { select: { approvalRequired: true } },
   sources: {
     where: { removedAt: null },
     orderBy: { createdAt: 'asc' as const },
@@ -36,16 +40,25 @@ export const claimSelect = {
 type Person = { email: string; name: string };
 const who = (p: Person) => p.name || p.email;
 
+type VerdictRow = {
+  id: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
+  revisionNumber: number; createdAt: Date; approvedAt: Date | null; author: Person;
+};
+
+const verdictDto = (v: VerdictRow): VerdictDto => ({
+  id: v.id, rating: v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
+  revisionNumber: v.revisionNumber, author: who(v.author), createdAt: v.createdAt.toISOString(), approvedAt: v.approvedAt?.toISOString() ?? null,
+});
+
 type ClaimRow = {
   id: string; ordinal: number; start: number; end: number; quote: string; text: string; type: string; score: number;
   checkworthy: boolean; flags: string; entities: string; numbers: string; antecedent: string | null; status: string;
   dismissReason: string | null; version: number; stale: boolean; previousQuote: string | null;
   speaker: string | null; speakerType: string | null;
   dueAt?: Date | null; assignee?: (Person & { id: string }) | null;
-  verdicts: Array<{
-    id: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
-    revisionNumber: number; createdAt: Date; author: Person;
-  }>;
+  verdicts: VerdictRow[];
+  approvedVerdict: VerdictRow | null;
+  article: { approvalRequired: boolean };
   sources: Array<{ id: string; url: string; title: string; publisher: string; quote: string; stance: string; accessedAt: Date; createdBy: Person }>;
 };
 
@@ -60,10 +73,9 @@ function speakerOf(c: ClaimRow, entities: ClaimEntity[]): SpeakerDto | null {
 export function toClaimDto(c: ClaimRow): ClaimDto {
   const v = c.verdicts[0];
   const entities = JSON.parse(c.entities) as ClaimEntity[];
-  const verdict: VerdictDto | null = v ? {
-    id: v.id, rating: v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
-    revisionNumber: v.revisionNumber, author: who(v.author), createdAt: v.createdAt.toISOString(),
-  } : null;
+  const verdict = v ? verdictDto(v) : null;
+  const approvedVerdict = c.approvedVerdict ? verdictDto(c.approvedVerdict) : null;
+  const approvalRequired = c.article.approvalRequired;
   return {
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, score: c.score,
     checkworthy: c.checkworthy,
@@ -79,8 +91,11 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
     speaker: speakerOf(c, entities),
     assignee: c.assignee ? { id: c.assignee.id, name: who(c.assignee) } : null,
     dueAt: c.dueAt?.toISOString() ?? null,
-    publicState: publicState({ status: c.status, stale: c.stale, verdict }),
+    publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }),
+    approvalRequired,
     verdict,
+    approvedVerdict,
+    publishedVerdict: approvalRequired ? approvedVerdict : verdict,
     sources: c.sources.map((s) => ({
       id: s.id, url: s.url, title: s.title, publisher: s.publisher, quote: s.quote, stance: s.stance,
       accessedAt: s.accessedAt.toISOString(), addedBy: who(s.createdBy),

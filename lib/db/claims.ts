@@ -9,12 +9,15 @@ import {
   type DismissInput, type SourceInput, type VerdictInput,
 } from '../verdicts/schema';
 import { reuseInputSchema, type ReuseInput } from '../verdicts/relation-schema';
+import { approveInputSchema, sendBackInputSchema, sourceRemoveInputSchema, type ApproveInput, type SendBackInput } from '../review-status/schema';
+import { nextStatus, type ReviewMove } from '../review-status/status';
 import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 import { speakerInputSchema, type SpeakerInput } from '../verification/schema';
 import { db, type Tx } from './client';
 import { indexReviewedClaim } from './archive';
 import { noteReviewChange } from './article-status';
 import { recordEvent } from './events';
+import { claimSelect, toClaimDto } from './claim-dto';
 
 export async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
@@ -40,26 +43,62 @@ export async function findClaim(tx: Tx, id: string) {
 /** History notes a stale claim's review as the answer to its changed wording. */
 const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } : {});
 
-/** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
-export async function bumpVersion(tx: Tx, id: string, expected: number, data: { status?: string; dismissReason?: string | null; stale?: boolean }) {
-  const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) {
-    throw new AppError('conflict', 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.');
+export const STALE_VERSION_MESSAGE = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
+
+/** A stale version inside the transaction; `transact` answers it with the claim as it is now. */
+class StaleVersion extends AppError {
+  constructor() {
+    super('conflict', STALE_VERSION_MESSAGE);
   }
+}
+
+/** Moves the claim to its next version, or 409 if someone else changed it since `expected`. */
+export async function bumpVersion(
+  tx: Tx, id: string, expected: number,
+  data: { status?: string; dismissReason?: string | null; stale?: boolean; approvedVerdictId?: string | null },
+) {
+  const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw new StaleVersion();
   return expected + 1;
+}
+
+/**
+ * One claim write in a transaction. A stale version becomes a 409 carrying the claim as it is now
+ * (`current`), read after the refused transaction rolled back (so it holds no lock while reading, and
+ * shows nothing of the refused write): the screen shows the colleague's change beside the unsaved
+ * input instead of asking for a reload that would lose it.
+ */
+async function transact<T>(claimId: string, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  try {
+    return await db().$transaction(fn, options);
+  } catch (e) {
+    if (!(e instanceof StaleVersion)) throw e;
+    const row = await db().claim.findUnique({ where: { id: claimId }, select: claimSelect });
+    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row) } : undefined);
+  }
+}
+
+/** The status a move leads to from the claim's status, or 409 saying why it is refused. */
+function moveTo(from: string, move: ReviewMove): string {
+  const next = nextStatus(from, move);
+  if (!next.ok) throw new AppError('conflict', next.reason);
+  return next.status;
 }
 
 export async function recordVerdict(actor: Actor | null, claimId: string, input: VerdictInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(verdictInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const previous = await tx.verdict.findFirst({
       where: { claimId }, orderBy: { createdAt: 'desc' },
       select: { id: true, rating: true, explanation: true, correction: true },
     });
     // A verdict on a stale claim is the reviewer's answer to the new wording, so it clears the flag.
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null, stale: false });
+    // An approval given to other words is not an approval of these (the claim was stale).
+    const version = await bumpVersion(tx, claimId, data.version, {
+      status: moveTo(claim.status, 'verdict'), dismissReason: null, stale: false, ...(claim.stale ? { approvedVerdictId: null } : {}),
+    });
     const correction = data.correction ?? null;
     const verdict = await tx.verdict.create({
       data: {
@@ -87,8 +126,9 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
 export async function attachSource(actor: Actor | null, claimId: string, input: SourceInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(sourceInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     const source = await tx.source.create({
       data: {
         claimId, url: data.url, title: data.title, publisher: data.publisher ?? '', quote: data.quote ?? '',
@@ -101,20 +141,23 @@ export async function attachSource(actor: Actor | null, claimId: string, input: 
       after: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance, quote: source.quote },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'source added');
-    return { ...source, accessedAt: source.accessedAt.toISOString() };
+    return { ...source, accessedAt: source.accessedAt.toISOString(), version };
   });
 }
 
 /** Hides a source from the claim; the row and its event stay, so the evidence trail is complete. */
-export async function removeSource(actor: Actor | null, claimId: string, sourceId: string) {
+export async function removeSource(actor: Actor | null, claimId: string, sourceId: string, input: { version: number } | unknown) {
   assertCan(actor, 'claim:review');
-  return db().$transaction(async (tx) => {
+  const data = parseInput(sourceRemoveInputSchema, input);
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const source = await tx.source.findFirst({
       where: { id: sourceId, claimId },
       select: { id: true, url: true, title: true, stance: true },
     });
     if (!source) throw new AppError('not_found', 'That source is not on this claim. Reload the claim to see its sources.');
+    // The version first: one lock on the claim row orders concurrent removals.
+    const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     // Conditional on removedAt still being null: on PostgreSQL concurrent removals can all pass a
     // read, and only this check in the write lets exactly one of them win (and record the event).
     const { count } = await tx.source.updateMany({ where: { id: sourceId, claimId, removedAt: null }, data: { removedAt: new Date() } });
@@ -124,18 +167,18 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
       before: { sourceId: source.id, url: source.url, title: source.title, stance: source.stance },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'source removed');
-    return { id: sourceId };
+    return { id: sourceId, version };
     // A burst of removals queues for PostgreSQL's pool; wait as long as SQLite waits for its lock
     // (lib/db/client.ts) rather than failing after Prisma's default 2 s with a 500.
-  }, { maxWait: 10_000 });
+  }, { maxWait: 10_000, timeout: 15_000 });
 }
 
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(dismissInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'dismissed', dismissReason: data.reason, stale: false });
+    const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'dismiss'), dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'claim.dismissed', targetType: 'claim', targetId: claimId,
       before: { status: claim.status, dismissReason: claim.dismissReason, ...wasStale(claim) },
@@ -154,7 +197,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
   assertCan(actor, 'claim:review');
   const data = parseInput(reuseInputSchema, input);
   if (data.from === claimId) throw new AppError('invalid', 'A claim cannot reuse its own review.', { from: 'Same claim.' });
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const from = await tx.claim.findUnique({
       where: { id: data.from },
@@ -167,7 +210,9 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
     if (!from) throw new AppError('not_found', 'The claim to reuse no longer exists.');
     const verdict = from.verdicts[0];
     if (!verdict) throw new AppError('invalid', 'That claim has no verdict yet, so there is nothing to reuse.', { from: 'No verdict.' });
-    const version = await bumpVersion(tx, claimId, data.version, { status: 'reviewed', dismissReason: null, stale: false });
+    const version = await bumpVersion(tx, claimId, data.version, {
+      status: moveTo(claim.status, 'verdict'), dismissReason: null, stale: false, ...(claim.stale ? { approvedVerdictId: null } : {}),
+    });
     const created = await tx.verdict.create({
       // The correction is wording for the other sentence, so it is not carried over.
       data: { claimId, rating: verdict.rating, explanation: verdict.explanation, correction: null, authorId: actor.id, revisionNumber: claim.revision.number },
@@ -195,7 +240,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
 export async function setSpeaker(actor: Actor | null, claimId: string, input: SpeakerInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(speakerInputSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const before = await tx.claim.findUnique({ where: { id: claimId }, select: { speaker: true, speakerType: true } });
     const version = await bumpVersion(tx, claimId, data.version, {});
@@ -206,5 +251,66 @@ export async function setSpeaker(actor: Actor | null, claimId: string, input: Sp
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'speaker corrected');
     return { id: claimId, version };
+  });
+}
+
+/** The claim's latest verdict and the article's approval setting: what approve and send-back act on. */
+async function latestVerdict(tx: Tx, claimId: string) {
+  return tx.verdict.findFirst({
+    where: { claimId }, orderBy: { createdAt: 'desc' },
+    select: { id: true, rating: true, authorId: true, approvedAt: true },
+  });
+}
+
+/**
+ * An editor approves the claim's latest verdict: it becomes the claim's current verdict, the one
+ * every export publishes. Approving your own verdict is refused: approval is a second person's check
+ * (a desk without a second editor turns approval off for the article; decision 018).
+ */
+export async function approveVerdict(actor: Actor | null, claimId: string, input: ApproveInput | unknown) {
+  assertCan(actor, 'claim:approve');
+  const data = parseInput(approveInputSchema, input);
+  return transact(claimId, async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const verdict = await latestVerdict(tx, claimId);
+    const status = moveTo(verdict ? claim.status : 'open', 'approve');
+    // The verdict was given on words a new draft has changed: it is re-rated, not approved.
+    if (claim.stale) throw new AppError('conflict', 'The wording changed in a new draft since this verdict: the reviewer checks it again before it can be approved.');
+    if (verdict!.authorId === actor.id) {
+      throw new AppError('forbidden', 'You gave this verdict, so another editor approves it. (An article without a second editor can switch approval off.)');
+    }
+    const version = await bumpVersion(tx, claimId, data.version, { status, approvedVerdictId: verdict!.id });
+    await tx.verdict.update({ where: { id: verdict!.id }, data: { approvedAt: new Date() } });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'verdict.approved', targetType: 'claim', targetId: claimId,
+      before: { status: claim.status }, after: { status, verdictId: verdict!.id, rating: verdict!.rating, revision: claim.revision.number },
+    });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'verdict approved');
+    return { id: claimId, status, version, verdictId: verdict!.id };
+  });
+}
+
+/**
+ * An editor sends the claim's verdict back to review with a comment saying what is missing. The
+ * comment lives in the event's payload (history is where a reviewer looks for it). Sending back an
+ * approved verdict withdraws its approval: the claim publishes nothing until it is approved again.
+ */
+export async function sendBack(actor: Actor | null, claimId: string, input: SendBackInput | unknown) {
+  assertCan(actor, 'claim:approve');
+  const data = parseInput(sendBackInputSchema, input);
+  return transact(claimId, async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const verdict = await latestVerdict(tx, claimId);
+    const status = moveTo(verdict ? claim.status : 'open', 'send_back');
+    const current = await tx.claim.findUnique({ where: { id: claimId }, select: { approvedVerdictId: true } });
+    const withdraws = current?.approvedVerdictId === verdict!.id;
+    const version = await bumpVersion(tx, claimId, data.version, { status, ...(withdraws ? { approvedVerdictId: null } : {}) });
+    await recordEvent(tx, {
+      articleId: claim.articleId, actorId: actor.id, type: 'verdict.sent-back', targetType: 'claim', targetId: claimId,
+      before: { status: claim.status, ...(withdraws ? { approved: true } : {}) },
+      after: { status, verdictId: verdict!.id, rating: verdict!.rating, comment: data.comment, revision: claim.revision.number },
+    });
+    await noteReviewChange(tx, claim.articleId, actor.id, 'verdict sent back');
+    return { id: claimId, status, version };
   });
 }

@@ -6,11 +6,12 @@ import { before, describe, test } from 'node:test';
 import { AppError } from '../api/errors';
 import type { Actor, Role } from '../auth/permissions';
 import { createArticle, getArticle, listArticles } from './articles';
-import { attachSource, dismissClaim, recordVerdict, removeSource } from './claims';
+import { approveVerdict, attachSource, dismissClaim, recordVerdict, removeSource } from './claims';
 import { db } from './client';
 import { exportArticle } from './exports';
 import { listHistory } from './history';
 import { authenticate, countUsers, createFirstAdmin, createUser, createUserAsOperator, listUsers } from './users';
+import { claimVersion } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
@@ -67,14 +68,14 @@ describe('accounts', () => {
 describe('permission matrix: each role against each action', () => {
   test('statuses match PRODUCT.md roles', async () => {
     const { articleId, claimId } = await loadSeed();
-    const src = await attachSource(actors.admin, claimId, { url: 'https://example.org', title: 'x', stance: 'context' });
+    const src = await attachSource(actors.admin, claimId, { url: 'https://example.org', title: 'x', stance: 'context', version: await claimVersion(claimId) });
     const rows: Array<[string, (a: Actor | null) => Promise<unknown>, Record<Role | 'none', number>]> = [
       ['list articles', (a) => listArticles(a), { admin: 200, editor: 200, reviewer: 200, none: 401 }],
       ['read article', (a) => getArticle(a, articleId), { admin: 200, editor: 200, reviewer: 200, none: 401 }],
       ['read history', (a) => listHistory(a, articleId), { admin: 200, editor: 200, reviewer: 200, none: 401 }],
       ['load article', (a) => createArticle(a, { title: 't', text: 'The council cut fares by 10 percent.' }), { admin: 200, editor: 200, reviewer: 403, none: 401 }],
       ['export', (a) => exportArticle(a, articleId, 'csv'), { admin: 200, editor: 200, reviewer: 403, none: 401 }],
-      ['add source', (a) => attachSource(a, claimId, { url: 'https://example.org/a', title: 'a', stance: 'supports' }), { admin: 200, editor: 200, reviewer: 200, none: 401 }],
+      ['add source', async (a) => attachSource(a, claimId, { url: 'https://example.org/a', title: 'a', stance: 'supports', version: await claimVersion(claimId) }), { admin: 200, editor: 200, reviewer: 200, none: 401 }],
       ['create account', (a) => createUser(a, { email: `u${Math.random()}@example.com`, password: PASSWORD, role: 'reviewer' }), { admin: 200, editor: 403, reviewer: 403, none: 401 }],
       ['list accounts', (a) => listUsers(a), { admin: 200, editor: 403, reviewer: 403, none: 401 }],
     ];
@@ -90,8 +91,8 @@ describe('permission matrix: each role against each action', () => {
     }
     assert.equal(await statusOf(recordVerdict(null, claimId, { rating: 'True', explanation: 'x', version: 1 })), 401);
     assert.equal(await statusOf(dismissClaim(null, claimId, { reason: 'x', version: 1 })), 401);
-    assert.equal(await statusOf(removeSource(null, claimId, src.id)), 401);
-    assert.equal(await statusOf(removeSource(actors.reviewer, claimId, src.id)), 200);
+    assert.equal(await statusOf(removeSource(null, claimId, src.id, { version: await claimVersion(claimId) })), 401);
+    assert.equal(await statusOf(removeSource(actors.reviewer, claimId, src.id, { version: await claimVersion(claimId) })), 200);
   });
 });
 
@@ -147,8 +148,8 @@ describe('reviewing a claim', () => {
     const { articleId, claimId, version } = await loadSeed();
     const v = await recordVerdict(actors.reviewer, claimId, { rating: 'Mostly false', explanation: 'Toll was 86.', correction: 'killed 86 people', version });
     assert.equal(v.version, version + 1);
-    const s = await attachSource(actors.reviewer, claimId, { url: 'https://example.org/toll', title: 'Health ministry', quote: '86 dead', stance: 'refutes' });
-    await removeSource(actors.reviewer, claimId, s.id);
+    const s = await attachSource(actors.reviewer, claimId, { url: 'https://example.org/toll', title: 'Health ministry', quote: '86 dead', stance: 'refutes', version: await claimVersion(claimId) });
+    await removeSource(actors.reviewer, claimId, s.id, { version: await claimVersion(claimId) });
     const second = (await getArticle(actors.reviewer, articleId)).claims[1]!;
     await dismissClaim(actors.reviewer, second.id, { reason: 'Opinion', version: second.version });
 
@@ -190,7 +191,7 @@ describe('reviewing a claim', () => {
 
   test('bad review input is 422 with a message per field; javascript: URLs are refused', async () => {
     const { claimId } = await loadSeed();
-    const e = await attachSource(actors.reviewer, claimId, { url: 'javascript:alert(1)', title: '', stance: 'maybe' }).catch((x: AppError) => x);
+    const e = await attachSource(actors.reviewer, claimId, { url: 'javascript:alert(1)', title: '', stance: 'maybe', version: await claimVersion(claimId) }).catch((x: AppError) => x);
     assert.ok(e instanceof AppError && e.status === 422);
     assert.deepEqual(Object.keys(e.fields ?? {}).sort(), ['stance', 'title', 'url']);
     assert.equal(await statusOf(recordVerdict(actors.reviewer, claimId, { rating: 'Pants on fire', explanation: '', version: 1 })), 422);
@@ -201,7 +202,9 @@ describe('reviewing a claim', () => {
 describe('export', () => {
   test('each format renders the review and is recorded in history', async () => {
     const { articleId, claimId, version } = await loadSeed();
-    await recordVerdict(actors.reviewer, claimId, { rating: 'False', explanation: '<script>x</script>', version });
+    const saved = await recordVerdict(actors.reviewer, claimId, { rating: 'False', explanation: '<script>x</script>', version });
+    // Exports publish approved verdicts only (decision 018).
+    await approveVerdict(actors.editor, claimId, { version: saved.version });
     const html = await exportArticle(actors.editor, articleId, 'html');
     assert.match(html.contentType, /text\/html/);
     assert.ok(!html.body.includes('<script>x</script>'));

@@ -200,7 +200,7 @@ describe('comments', () => {
 });
 
 describe('dashboard', () => {
-  test('verdicts by rating and the median time to approval from claim.approved events', async () => {
+  test('verdicts by rating and the median time to approval from verdict.approved events', async () => {
     const before = await deskDashboard(actors.editor);
     const id = await load('Dashboard');
     const c = (await claimsOf(id))[0]!;
@@ -210,7 +210,7 @@ describe('dashboard', () => {
     assert.equal(n(after), n(before) + 1);
     // The approval step is another branch's; its event type name is the contract.
     const loadedAt = (await db().article.findUnique({ where: { id }, select: { createdAt: true } }))!.createdAt;
-    await db().event.create({ data: { articleId: id, actorId: actors.editor.id, type: 'claim.approved', targetType: 'claim', targetId: c.id, at: new Date(loadedAt.getTime() + 90 * 60_000) } });
+    await db().event.create({ data: { articleId: id, actorId: actors.editor.id, type: 'verdict.approved', targetType: 'claim', targetId: c.id, at: new Date(loadedAt.getTime() + 90 * 60_000) } });
     const approved = await deskDashboard(actors.editor);
     assert.equal(approved.approval.approved, before.approval.approved + 1);
     assert.notEqual(approved.approval.medianMs, null);

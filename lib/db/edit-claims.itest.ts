@@ -19,6 +19,7 @@ import { addRelation } from './relations';
 import { loadRevision } from './revisions';
 import { createUserAsOperator } from './users';
 import { verifyArticle } from './verification';
+import { claimVersion } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
@@ -126,8 +127,8 @@ describe('resize', () => {
   test('moves the span and re-analyses it; a rated claim goes stale with the words it was rated on', async () => {
     const id = await load('Resize');
     const claim = find(await claimsOf(id), 'killed 87 people');
-    await attachSource(actors.reviewer, claim.id, source);
-    const rated = await recordVerdict(actors.reviewer, claim.id, { rating: 'True', explanation: 'OPCW: 87.', version: claim.version });
+    await attachSource(actors.reviewer, claim.id, { ...source, version: await claimVersion(claim.id) });
+    const rated = await recordVerdict(actors.reviewer, claim.id, { rating: 'True', explanation: 'OPCW: 87.', version: await claimVersion(claim.id) });
     const s = spanOf('the attack on a rebel-held Syrian town last week killed 87 people');
     const resized = await resizeClaim(actors.reviewer, claim.id, { ...s, version: rated.version });
     assert.equal(resized.quote, seed.slice(s.start, s.end));
@@ -167,8 +168,8 @@ describe('split', () => {
     const claims = await claimsOf(id);
     // Extraction already splits the veto sentence at "and reflected"; split its second atom.
     const claim = find(claims, 'reflected the deep division');
-    await attachSource(actors.reviewer, claim.id, source);
-    const rated = await recordVerdict(actors.reviewer, claim.id, { rating: 'Mostly true', explanation: 'Eighth.', version: claim.version });
+    await attachSource(actors.reviewer, claim.id, { ...source, version: await claimVersion(claim.id) });
+    const rated = await recordVerdict(actors.reviewer, claim.id, { rating: 'Mostly true', explanation: 'Eighth.', version: await claimVersion(claim.id) });
     const at = seed.indexOf(' and to help end the six-year');
     const { claims: [first, second] } = await splitClaim(actors.reviewer, claim.id, { at, version: rated.version });
     assert.equal(first.id, claim.id);
@@ -211,9 +212,9 @@ describe('merge', () => {
     const a = find(claims, 'Russian President Vladimir Putin believes');
     const b = claims[claims.indexOf(a) + 1]!;
     const far = claims[claims.indexOf(b) + 3]!;
-    await attachSource(actors.reviewer, b.id, { ...source, url: 'https://example.org/b' });
+    await attachSource(actors.reviewer, b.id, { ...source, url: 'https://example.org/b', version: await claimVersion(b.id) });
     await addRelation(actors.reviewer, { a: b.id, b: far.id, type: 'contradicts', note: 'Flagged by hand' });
-    const { claim: merged, merged: gone } = await mergeClaims(actors.reviewer, { ids: [b.id, a.id], versions: [b.version, a.version] });
+    const { claim: merged, merged: gone } = await mergeClaims(actors.reviewer, { ids: [b.id, a.id], versions: [await claimVersion(b.id), a.version] });
     assert.equal(merged.id, a.id, 'the first in the text keeps its id');
     assert.deepEqual(gone, [b.id]);
     assert.deepEqual([merged.start, merged.end], [a.start, b.end]);
@@ -256,13 +257,13 @@ describe('not a claim', () => {
     const claims = await claimsOf(id);
     const furniture = find(claims, 'Syria had sent dozens of letters');
     // With a source, it would have a footnote, a CSV row and a marked span in every export.
-    await attachSource(actors.reviewer, furniture.id, { ...source, url: 'https://example.org/letters' });
+    await attachSource(actors.reviewer, furniture.id, { ...source, url: 'https://example.org/letters', version: await claimVersion(furniture.id) });
     // Everything else is dealt with: the gate's only problem is this claim.
     for (const c of claims) if (c.id !== furniture.id) await dismissClaim(actors.reviewer, c.id, { reason: 'Context', version: c.version });
     const gate = await errorOf(verifyArticle(actors.editor, id, {}));
     assert.deepEqual((gate.details?.missing as Array<{ claimId: string }>).map((m) => m.claimId), [furniture.id]);
 
-    const marked = await markNotAClaim(actors.reviewer, furniture.id, { version: furniture.version });
+    const marked = await markNotAClaim(actors.reviewer, furniture.id, { version: await claimVersion(furniture.id) });
     assert.equal(marked.status, 'not_a_claim');
     const article = await getArticle(actors.editor, id);
     assert.equal(article.claims.length, claims.length - 1);
@@ -296,7 +297,7 @@ describe('not a claim', () => {
     const marked = await markNotAClaim(actors.reviewer, claim.id, { version: claim.version });
     assert.equal(await statusOf(markNotAClaim(actors.reviewer, claim.id, { version: marked.version })), 409);
     assert.equal(await statusOf(recordVerdict(actors.reviewer, claim.id, { rating: 'True', explanation: 'x', version: marked.version })), 409);
-    assert.equal(await statusOf(attachSource(actors.reviewer, claim.id, source)), 409);
+    assert.equal(await statusOf(attachSource(actors.reviewer, claim.id, { ...source, version: await claimVersion(claim.id) })), 409);
     assert.equal(await statusOf(resizeClaim(actors.reviewer, claim.id, { start: claim.start, end: claim.end - 2, version: marked.version })), 409);
     // Its words can be added again as a claim: the reviewer's way back.
     const again = await addClaim(actors.reviewer, id, { start: claim.start, end: claim.end });

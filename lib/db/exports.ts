@@ -43,9 +43,10 @@ export async function buildExportBundle(article: ArticleDto): Promise<ExportBund
     claims: article.claims.map((c) => ({
       id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, status: c.status,
       publicState: c.publicState, dismissReason: c.dismissReason, speaker: c.speaker, sources: c.sources,
-      verdict: c.verdict && {
-        rating: c.verdict.rating, explanation: c.verdict.explanation, correction: c.verdict.correction,
-        correctionStatus: c.verdict.correctionStatus, author: c.verdict.author, createdAt: c.verdict.createdAt,
+      // The current verdict is the latest approved one (PRODUCT.md); one awaiting approval is not published.
+      verdict: c.publishedVerdict && {
+        rating: c.publishedVerdict.rating, explanation: c.publishedVerdict.explanation, correction: c.publishedVerdict.correction,
+        correctionStatus: c.publishedVerdict.correctionStatus, author: c.publishedVerdict.author, createdAt: c.publishedVerdict.createdAt,
       },
     })),
     correctedText: applyCorrections(article.text, claims),

@@ -12,7 +12,7 @@ import { attachSource, dismissClaim, recordVerdict, removeSource, reuseReview } 
 import { addRelation, setRelationStatus } from './relations';
 import { assignClaim } from './assignments';
 import { addComment, listComments, resolveComment } from './comments';
-import { rowCounts } from './testing';
+import { rowCounts, claimVersion, relationVersion } from './testing';
 import { createUserAsOperator } from './users';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -38,7 +38,7 @@ before(async () => {
   const created = await createArticle(editor, { title: 'Water', text: TEXT });
   articleId = created.id;
   const [c1, c2] = created.claims;
-  await attachSource(reviewer, c1!.id, { url: 'https://example.org/rates', title: 'Rate table', stance: 'supports' });
+  await attachSource(reviewer, c1!.id, { url: 'https://example.org/rates', title: 'Rate table', stance: 'supports', version: await claimVersion(c1!.id) });
   await recordVerdict(reviewer, c2!.id, { rating: 'True', explanation: 'Matches the rate table.', version: c2!.version });
 });
 
@@ -152,7 +152,11 @@ test('attachSource: any claim id and body is a success or a 4xx that writes noth
       body({ url: field(url), title: field(text), publisher: field(text), quote: field(text), stance: field(fc.constantFrom('supports', 'refutes', 'context')) }),
       async (ref, input) => {
         const { claims } = await current();
-        await check(() => attachSource(reviewer, claimIdOf(ref, claims), asJson(input)));
+        const json = asJson(input);
+        // Object bodies carry the claim's current version (sources are versioned writes); others stay as they are.
+        const id = claimIdOf(ref, claims);
+        const versioned = json && typeof json === 'object' && !Array.isArray(json) ? { ...json, version: await claimVersion(id) } : json;
+        await check(() => attachSource(reviewer, id, versioned));
       },
     ),
     { numRuns: RUNS, examples: [[0, { url: 'https://example.org/a', title: 'Fare table', stance: 'supports' }], [0, { url: 'https://example.org/\u0000', title: 'Fare table', stance: 'supports' }]] },
@@ -206,7 +210,8 @@ test('addRelation and setRelationStatus: any body or relation id is a success or
         }
         await check(() => addRelation(reviewer, json));
         const relationId = typeof relRef === 'number' ? (relations[relRef % Math.max(1, relations.length)]?.id ?? 'none') : relRef;
-        await check(() => setRelationStatus(reviewer, relationId, status));
+        const version = await relationVersion(relationId);
+        await check(() => setRelationStatus(reviewer, relationId, status, { version }));
       },
     ),
     { numRuns: RUNS, examples: [[{ a: 0, b: 1, type: 'supports', note: 'Same rise.' }, 0, 'dismissed'], [{ a: 0, b: 1, type: 'supports', note: '\u0000' }, '\u0000', 'confirmed']] },
@@ -220,7 +225,8 @@ test('removeSource: any claim and source id is a success or a 4xx that writes no
       const { claims } = await current();
       const claim = claims[typeof ref === 'number' ? ref % claims.length : 0]!;
       const sourceId = typeof sourceRef === 'number' ? (claim.sources[sourceRef % Math.max(1, claim.sources.length)]?.id ?? 'none') : sourceRef;
-      await check(() => removeSource(reviewer, claimIdOf(ref, claims), sourceId));
+      const version = await claimVersion(claimIdOf(ref, claims));
+      await check(() => removeSource(reviewer, claimIdOf(ref, claims), sourceId, { version }));
     }),
     { numRuns: RUNS, examples: [[0, 0], [0, '\u0000']] },
   );

@@ -18,6 +18,7 @@ import { DEFAULT_DATABASE_URL, isPostgresUrl } from './client';
 import { listHistory } from './history';
 import { addRelation } from './relations';
 import { createUserAsOperator } from './users';
+import { claimVersion } from './testing';
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const isPostgres = isPostgresUrl(url);
@@ -86,8 +87,8 @@ before(async () => {
   articleId = created.id;
   claimIds = created.claims.map((c) => c.id);
   assert.ok(claimIds.length >= 2);
-  await attachSource(reviewer, claimIds[1]!, { url: 'https://example.org/t', title: 'Toll table', stance: 'supports' });
-  await recordVerdict(reviewer, claimIds[1]!, { rating: 'True', explanation: 'Matches the table.', version: created.claims[1]!.version });
+  await attachSource(reviewer, claimIds[1]!, { url: 'https://example.org/t', title: 'Toll table', stance: 'supports', version: await claimVersion(claimIds[1]!) });
+  await recordVerdict(reviewer, claimIds[1]!, { rating: 'True', explanation: 'Matches the table.', version: await claimVersion(claimIds[1]!) });
   await addRelation(reviewer, { a: claimIds[0]!, b: claimIds[1]!, type: 'supports', note: 'Same toll.' });
 });
 

@@ -11,7 +11,7 @@ import { attachSource, dismissClaim, recordVerdict, removeSource, reuseReview } 
 import { db } from './client';
 import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
-import { rowCounts, statusOf } from './testing';
+import { rowCounts, statusOf, claimVersion, relationVersion } from './testing';
 import { createUserAsOperator } from './users';
 
 const PASSWORD = 'correct horse battery';
@@ -47,18 +47,20 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 
 test('50 concurrent removals of one source: exactly one 200 and one event, 49 x 409', async () => {
   const [claim] = await claimsOfNewArticle();
-  const source = await attachSource(reviewer, claim!.id, { url: 'https://example.org/fares', title: 'Fare table', stance: 'supports' });
-  const statuses = await Promise.all(Array.from({ length: 50 }, () => statusOf(removeSource(reviewer, claim!.id, source.id))));
+  const source = await attachSource(reviewer, claim!.id, { url: 'https://example.org/fares', title: 'Fare table', stance: 'supports', version: await claimVersion(claim!.id) });
+  // All 50 saw the same claim: one wins, the rest are stale or find the source gone.
+  const seen = { version: source.version };
+  const statuses = await Promise.all(Array.from({ length: 50 }, () => statusOf(removeSource(reviewer, claim!.id, source.id, seen))));
   assert.deepEqual(
     { ok: statuses.filter((s) => s === 200).length, conflict: statuses.filter((s) => s === 409).length },
     { ok: 1, conflict: 49 },
   );
   const events = await db().event.count({ where: { type: 'source.removed', targetId: claim!.id } });
   assert.equal(events, 1, 'one source.removed event');
-  const again = await refusal(removeSource(reviewer, claim!.id, source.id));
+  const again = await refusal(removeSource(reviewer, claim!.id, source.id, { version: await claimVersion(claim!.id) }));
   assert.equal(again.status, 409);
   assert.match(again.message, /already been removed.*Reload/);
-  assert.equal((await refusal(removeSource(reviewer, claim!.id, 'no-such-source'))).status, 404);
+  assert.equal((await refusal(removeSource(reviewer, claim!.id, 'no-such-source', { version: await claimVersion(claim!.id) }))).status, 404);
 });
 
 const BAD_TEXT = {
@@ -79,10 +81,10 @@ describe('text neither engine can store is 422 with the field named, and nothing
         ['article byline', 'byline', (v) => createArticle(editor, { ...article, byline: v })],
         ['article text', 'text', (v) => createArticle(editor, { ...article, text: v })],
         ['article text as HTML', 'text', (v) => createArticle(editor, { ...article, format: 'html', text: `<p>${v}</p>` })],
-        ['source URL', 'url', (v) => attachSource(reviewer, c1!.id, { ...source, url: `https://example.org/${v}` })],
-        ['source title', 'title', (v) => attachSource(reviewer, c1!.id, { ...source, title: v })],
-        ['source publisher', 'publisher', (v) => attachSource(reviewer, c1!.id, { ...source, publisher: v })],
-        ['source quote', 'quote', (v) => attachSource(reviewer, c1!.id, { ...source, quote: v })],
+        ['source URL', 'url', async (v) => attachSource(reviewer, c1!.id, { ...source, url: `https://example.org/${v}`, version: await claimVersion(c1!.id) })],
+        ['source title', 'title', async (v) => attachSource(reviewer, c1!.id, { ...source, title: v, version: await claimVersion(c1!.id) })],
+        ['source publisher', 'publisher', async (v) => attachSource(reviewer, c1!.id, { ...source, publisher: v, version: await claimVersion(c1!.id) })],
+        ['source quote', 'quote', async (v) => attachSource(reviewer, c1!.id, { ...source, quote: v, version: await claimVersion(c1!.id) })],
         ['verdict explanation', 'explanation', (v) => recordVerdict(reviewer, c1!.id, { rating: 'False', explanation: v, version: c1!.version })],
         ['verdict correction', 'correction', (v) => recordVerdict(reviewer, c1!.id, { rating: 'False', explanation: 'Wrong.', correction: v, version: c1!.version })],
         ['dismissal reason', 'reason', (v) => dismissClaim(reviewer, c1!.id, { reason: v, version: c1!.version })],
@@ -131,8 +133,8 @@ test('an id that cannot be stored (from the URL) finds nothing: the same 404 on 
       ['read history', () => listHistory(reviewer, bad)],
       ['archive matches', () => findArchiveMatches(reviewer, bad)],
       ['verdict', () => recordVerdict(reviewer, bad, { rating: 'False', explanation: 'Wrong.', version: 1 })],
-      ['remove source', () => removeSource(reviewer, c1!.id, bad)],
-      ['confirm relation', () => setRelationStatus(reviewer, bad, 'confirmed')],
+      ['remove source', async () => removeSource(reviewer, c1!.id, bad, { version: await claimVersion(c1!.id) })],
+      ['confirm relation', async () => setRelationStatus(reviewer, bad, 'confirmed', { version: await relationVersion(bad) })],
     ] as const) {
       const e = await refusal(run());
       assert.equal(e.status, 404, `${name} with ${JSON.stringify(bad)}: ${e.message}`);

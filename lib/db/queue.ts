@@ -87,7 +87,7 @@ export async function deskDashboard(actor: Actor | null, now = new Date()): Prom
     }),
     // Approval events come from the approval step (issue 10 item 3); the type name is its contract.
     db().event.findMany({
-      where: { type: 'claim.approved', targetType: 'claim' },
+      where: { type: 'verdict.approved', targetType: 'claim' },
       orderBy: { at: 'asc' },
       select: { targetId: true, at: true, article: { select: { createdAt: true } } },
       take: 20_000,

@@ -9,6 +9,7 @@ import { attachSource, recordVerdict, reuseReview } from './claims';
 import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
 import { createUserAsOperator } from './users';
+import { claimVersion, relationVersion } from './testing';
 
 let editor: Actor;
 let reviewer: Actor;
@@ -43,11 +44,11 @@ test('an automatic contradiction is suggested; confirming it twice is 409; both 
   assert.equal(contradiction.status, 'suggested');
   // Issue 12: an attributed disagreement names both sources.
   assert.match(contradiction.reason, /^\$40 million \(the city council\) vs \$55 million \(Auditors\): /);
-  await setRelationStatus(reviewer, contradiction.id, 'confirmed');
-  assert.equal(await statusOf(setRelationStatus(reviewer, contradiction.id, 'confirmed')), 409);
-  await setRelationStatus(editor, contradiction.id, 'dismissed');
-  assert.equal(await statusOf(setRelationStatus(null, contradiction.id, 'confirmed')), 401);
-  assert.equal(await statusOf(setRelationStatus(reviewer, 'nope', 'confirmed')), 404);
+  await setRelationStatus(reviewer, contradiction.id, 'confirmed', { version: await relationVersion(contradiction.id) });
+  assert.equal(await statusOf(setRelationStatus(reviewer, contradiction.id, 'confirmed', { version: await relationVersion(contradiction.id) })), 409);
+  await setRelationStatus(editor, contradiction.id, 'dismissed', { version: await relationVersion(contradiction.id) });
+  assert.equal(await statusOf(setRelationStatus(null, contradiction.id, 'confirmed', { version: await relationVersion(contradiction.id) })), 401);
+  assert.equal(await statusOf(setRelationStatus(reviewer, 'nope', 'confirmed', { version: await relationVersion('nope') })), 404);
   const types = (await listHistory(editor, id)).map((e) => e.type);
   assert.deepEqual(types.slice(-2), ['relation.confirmed', 'relation.dismissed']);
 });
@@ -69,8 +70,8 @@ test('a reviewer links two claims by hand; bad links are refused', async () => {
 test('a claim reviewed in one article is matched in the next, and its review can be reused', async () => {
   const first = await createArticle(editor, { title: 'Strike report', text: 'A missile strike on the town of Khan Sheikhoun killed 87 people, the health ministry said.' });
   const claim = first.claims[0]!;
-  await attachSource(reviewer, claim.id, { url: 'https://example.org/opcw', title: 'OPCW report', stance: 'supports' });
-  await recordVerdict(reviewer, claim.id, { rating: 'True', explanation: 'Matches the OPCW count.', version: claim.version });
+  await attachSource(reviewer, claim.id, { url: 'https://example.org/opcw', title: 'OPCW report', stance: 'supports', version: await claimVersion(claim.id) });
+  await recordVerdict(reviewer, claim.id, { rating: 'True', explanation: 'Matches the OPCW count.', version: await claimVersion(claim.id) });
 
   const second = await createArticle(editor, {
     title: 'Follow-up',

@@ -4,6 +4,7 @@ import 'server-only';
 import { AppError, fromZodError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import { relationInputSchema, type RelationInput } from '../verdicts/relation-schema';
+import { relationStatusInputSchema } from '../review-status/schema';
 import { db } from './client';
 import { recordEvent } from './events';
 
@@ -21,7 +22,7 @@ export async function addRelation(actor: Actor | null, input: RelationInput | un
     }
     const relation = await tx.relation.create({
       data: { articleId: claims[0]!.articleId, aId: a, bId: b, type, origin: 'manual', status: 'confirmed', note, createdById: actor.id },
-      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true },
+      select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true, version: true },
     });
     const ordinal = (id: string) => claims.find((c) => c.id === id)!.ordinal;
     await recordEvent(tx, {
@@ -33,18 +34,29 @@ export async function addRelation(actor: Actor | null, input: RelationInput | un
   });
 }
 
-export async function setRelationStatus(actor: Actor | null, id: string, status: 'confirmed' | 'dismissed') {
+const relationSelect = { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true, version: true } as const;
+
+export async function setRelationStatus(actor: Actor | null, id: string, status: 'confirmed' | 'dismissed', input: { version: number } | unknown) {
   assertCan(actor, 'claim:review');
+  const parsed = relationStatusInputSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const { version } = parsed.data;
   return db().$transaction(async (tx) => {
     const relation = await tx.relation.findUnique({ where: { id }, select: { id: true, articleId: true, status: true, type: true, reason: true } });
     if (!relation) throw new AppError('not_found', 'No such link between claims. Reload the article.');
-    // Only a change from the state the reviewer saw is accepted, so two reviewers cannot flip it silently.
-    const { count } = await tx.relation.updateMany({ where: { id, status: { not: status } }, data: { status } });
-    if (count === 0) throw new AppError('conflict', `This link is already ${status}.`);
+    // Only a change from the version the reviewer saw is accepted, so two reviewers cannot flip it
+    // silently; the 409 carries the link as it is now, for the screen to show beside the click.
+    if (relation.status === status) throw new AppError('conflict', `This link is already ${status}.`);
+    const { count } = await tx.relation.updateMany({ where: { id, version }, data: { status, version: { increment: 1 } } });
+    if (count === 0) {
+      const now = await tx.relation.findUnique({ where: { id }, select: relationSelect });
+      const current = now && (({ aId, bId, ...r }) => ({ ...r, a: aId, b: bId }))(now);
+      throw new AppError('conflict', `Someone else changed this link while you were looking at it: it is now ${now?.status ?? 'gone'}.`, undefined, { current });
+    }
     await recordEvent(tx, {
       articleId: relation.articleId, actorId: actor.id, type: status === 'confirmed' ? 'relation.confirmed' : 'relation.dismissed',
       targetType: 'relation', targetId: id, before: { status: relation.status }, after: { status, type: relation.type, reason: relation.reason },
     });
-    return { id, status };
+    return { id, status, version: version + 1 };
   });
 }

@@ -19,6 +19,7 @@ import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
 import { exportReviewArchive, importReviewArchive } from './review-archive';
 import { createUserAsOperator } from './users';
+import { claimVersion, relationVersion } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
@@ -87,14 +88,14 @@ async function buildRichReview(): Promise<string> {
   assert.ok(c1 && c2 && c3 && c4 && c5, 'the seed has at least five claims');
   const v1 = await recordVerdict(reviewer, c1.id, { rating: 'Mostly true', explanation: 'Matches the transcript.', correction: 'He said the opposite.', version: c1.version });
   await recordVerdict(editor, c1.id, { rating: 'True', explanation: 'Full transcript checked.', version: v1.version });
-  await attachSource(reviewer, c1.id, { url: 'https://example.org/transcript', title: 'Transcript', publisher: 'State Dept', quote: 'we have no firm information', stance: 'supports' });
-  const dropped = await attachSource(reviewer, c1.id, { url: 'https://example.org/blog', title: 'A blog', stance: 'context' });
-  await removeSource(reviewer, c1.id, dropped.id);
+  await attachSource(reviewer, c1.id, { url: 'https://example.org/transcript', title: 'Transcript', publisher: 'State Dept', quote: 'we have no firm information', stance: 'supports', version: await claimVersion(c1.id) });
+  const dropped = await attachSource(reviewer, c1.id, { url: 'https://example.org/blog', title: 'A blog', stance: 'context', version: await claimVersion(c1.id) });
+  await removeSource(reviewer, c1.id, dropped.id, { version: await claimVersion(c1.id) });
   await dismissClaim(reviewer, c2.id, { reason: 'Opinion.', version: c2.version });
   await addRelation(reviewer, { a: c3.id, b: c4.id, type: 'contradicts', note: 'Counts differ' });
   const article = await getArticle(editor, id);
   const auto = article.relations.find((r) => r.origin === 'auto');
-  if (auto) await setRelationStatus(reviewer, auto.id, 'confirmed');
+  if (auto) await setRelationStatus(reviewer, auto.id, 'confirmed', { version: await relationVersion(auto.id) });
   await reuseReview(reviewer, c5.id, { from: c1.id, version: c5.version });
   // A review reused from another article: that claim's id cannot travel.
   const other = await createArticle(editor, { title: 'Older story', text: 'The attack killed 87 people, the health ministry said.' });

@@ -30,7 +30,7 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
     where: { id: articleId },
     select: {
       id: true, title: true, byline: true, sourceFormat: true, status: true, publicUrl: true, verifiedAt: true,
-      verifiedRevision: true, overrideReason: true, correctionsNote: true, createdById: true, createdAt: true,
+      verifiedRevision: true, overrideReason: true, correctionsNote: true, approvalRequired: true, createdById: true, createdAt: true,
     },
   });
   if (!article) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
@@ -42,14 +42,14 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
         id: true, revisionId: true, ordinal: true, start: true, end: true, quote: true, text: true, contextBefore: true,
         contextAfter: true, type: true, score: true, checkworthy: true, flags: true, entities: true, numbers: true,
         antecedent: true, status: true, dismissReason: true, speaker: true, speakerType: true, stale: true,
-        previousQuote: true, archivedAt: true, version: true, createdAt: true,
+        previousQuote: true, archivedAt: true, version: true, approvedVerdictId: true, createdAt: true,
       },
     }),
     tx.verdict.findMany({
       where: { claim: { articleId } },
       select: {
         id: true, claimId: true, rating: true, explanation: true, correction: true, correctionStatus: true,
-        correctionDecidedAt: true, revisionNumber: true, authorId: true, createdAt: true,
+        correctionDecidedAt: true, revisionNumber: true, authorId: true, approvedAt: true, createdAt: true,
       },
     }),
     tx.source.findMany({
@@ -94,7 +94,7 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
     users,
     revisions: revisions.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     claims: claims.map((c) => ({ ...c, archivedAt: isoOrNull(c.archivedAt), createdAt: iso(c.createdAt) })),
-    verdicts: verdicts.map((v) => ({ ...v, correctionDecidedAt: isoOrNull(v.correctionDecidedAt), createdAt: iso(v.createdAt) })),
+    verdicts: verdicts.map((v) => ({ ...v, correctionDecidedAt: isoOrNull(v.correctionDecidedAt), approvedAt: isoOrNull(v.approvedAt), createdAt: iso(v.createdAt) })),
     sources: sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt), createdAt: iso(s.createdAt), removedAt: isoOrNull(s.removedAt) })),
     relations: relations.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     events: events.map((e) => ({ ...e, at: iso(e.at) })),
@@ -194,6 +194,7 @@ async function importArchive(actorId: string | null, text: string, client: Db): 
       await tx.revision.createMany({ data: rows.revisions });
       for (const data of chunks(rows.claims)) await tx.claim.createMany({ data });
       for (const data of chunks(rows.verdicts)) await tx.verdict.createMany({ data });
+      for (const a of rows.approvals) await tx.claim.update({ where: { id: a.claimId }, data: { approvedVerdictId: a.verdictId } });
       for (const data of chunks(rows.sources)) await tx.source.createMany({ data });
       for (const data of chunks(rows.relations)) await tx.relation.createMany({ data });
       // Inserted in document order with ids issued in that order: events sharing a millisecond

@@ -31,6 +31,7 @@ export async function rowCounts(): Promise<Record<string, number>> {
     (SELECT count(*) FROM "Relation") AS "relation",
     (SELECT count(*) FROM "Relation" WHERE "status" = 'confirmed') AS "relationConfirmed",
     (SELECT count(*) FROM "Relation" WHERE "status" = 'dismissed') AS "relationDismissed",
+    (SELECT coalesce(sum("version"), 0) FROM "Relation") AS "relationVersions",
     (SELECT count(*) FROM "Event") AS "event",
     (SELECT count(*) FROM "ArchiveClaimFts") AS "archive",
     (SELECT count(*) FROM "Comment") AS "comment",
@@ -38,4 +39,14 @@ export async function rowCounts(): Promise<Record<string, number>> {
     (SELECT count(*) FROM "CommentMention") AS "mention",
     (SELECT count(*) FROM "Claim" WHERE "assigneeId" IS NOT NULL) AS "claimAssigned"`);
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v ?? 0)]));
+}
+
+/** The claim's version as a person who just opened it would send it. */
+export async function claimVersion(id: string): Promise<number> {
+  return (await db().claim.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1;
+}
+
+/** The link's version as a person who just opened the claim would send it. */
+export async function relationVersion(id: string): Promise<number> {
+  return (await db().relation.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1;
 }

@@ -8,12 +8,13 @@ import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
 import type { ClaimDto } from './claim-dto';
 import { createArticle, getArticle, listArticles } from './articles';
-import { attachSource, dismissClaim, recordVerdict } from './claims';
+import { approveVerdict, attachSource, dismissClaim, recordVerdict } from './claims';
 import { exportArticle } from './exports';
 import { listHistory } from './history';
 import { loadRevision } from './revisions';
 import { createUserAsOperator } from './users';
 import { decideCorrection, updateArticle, verifyArticle } from './verification';
+import { claimVersion } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
@@ -39,9 +40,12 @@ const find = (claims: ClaimDto[], words: string) => {
 const source = { url: 'https://example.org/evidence', title: 'Evidence', stance: 'supports' } as const;
 
 async function rate(claim: ClaimDto, rating: string, extra: { correction?: string; withSource?: boolean } = {}) {
-  if (extra.withSource !== false) await attachSource(reviewer, claim.id, source);
+  if (extra.withSource !== false) await attachSource(reviewer, claim.id, { ...source, version: await claimVersion(claim.id) });
   const fresh = (await getArticle(reviewer, (await findArticleOf(claim.id)))).claims.find((c) => c.id === claim.id)!;
-  return recordVerdict(reviewer, claim.id, { rating, explanation: `Rated ${rating}.`, correction: extra.correction, version: fresh.version });
+  const saved = await recordVerdict(reviewer, claim.id, { rating, explanation: `Rated ${rating}.`, correction: extra.correction, version: fresh.version });
+  // New articles need an editor's approval before a verdict is published (decision 018).
+  const approved = await approveVerdict(editor, claim.id, { version: saved.version });
+  return { ...saved, version: approved.version };
 }
 const articleOf = new Map<string, string>();
 async function findArticleOf(claimId: string) { return articleOf.get(claimId)!; }
@@ -64,7 +68,9 @@ describe('one public state everywhere', () => {
     await dismissClaim(reviewer, withdrawn.id, { reason: 'Context, not a claim', version: r1.version });
     // Dismissed, then rated: rated.
     const d = await dismissClaim(reviewer, reinstated.id, { reason: 'first look', version: reinstated.version });
-    await recordVerdict(reviewer, reinstated.id, { rating: 'False', explanation: 'It was the eighth overall, but...', version: d.version });
+    const v = await recordVerdict(reviewer, reinstated.id, { rating: 'False', explanation: 'It was the eighth overall, but...', version: d.version });
+    assert.equal((await getArticle(editor, id)).claims.find((c) => c.id === reinstated.id)!.publicState.label, 'Awaiting approval');
+    await approveVerdict(editor, reinstated.id, { version: v.version });
     await rate(unverifiable, 'Unverifiable');
 
     const article = await getArticle(editor, id);

@@ -14,6 +14,7 @@ mark.verdict-mostly-false, mark.verdict-false { background: #fde6e6; border-colo
 mark.verdict-unverifiable { background: #ece6f6; border-bottom: 2px dotted #4b2a7a; }
 mark.verdict-stale { background: #fff; border-bottom: 2px dashed #8a5a00; }
 mark.verdict-dismissed { background: #f1f1f1; border-color: #777; border-bottom-style: dashed; }
+mark.verdict-awaiting { background: transparent; border-bottom: 1px dotted #5c4a00; }
 mark.verdict-open { background: transparent; border-bottom: 1px dotted #557; }
 .claim-state { font: 12px system-ui, sans-serif; vertical-align: super; }
 .corrections { border-top: 1px solid #ccc; margin-top: 2rem; font-size: 16px; }`;

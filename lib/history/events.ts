@@ -37,6 +37,9 @@ export const EVENT_TYPES = [
   'article.assigned',
   'comment.added',
   'comment.resolved',
+  'verdict.approved',
+  'verdict.sent-back',
+  'article.approval-set',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -78,6 +81,9 @@ const LABELS: Record<EventType, string> = {
   'article.assigned': 'assigned the article',
   'comment.added': 'commented on a claim',
   'comment.resolved': 'resolved a comment',
+  'verdict.approved': 'approved a verdict',
+  'verdict.sent-back': 'sent a verdict back to review',
+  'article.approval-set': 'changed whether verdicts need approval',
 };
 
 export function describeEvent(type: string): string {

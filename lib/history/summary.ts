@@ -27,6 +27,9 @@ export function summariseEvent(e: Pick<EventDto, 'type' | 'before' | 'after'>): 
     case 'source.added': return String(after.title ?? after.url ?? '');
     case 'source.removed': return String(before.title ?? before.url ?? '');
     case 'claim.dismissed': return String(after.dismissReason ?? '');
+    case 'verdict.approved': return String(after.rating ?? '');
+    case 'verdict.sent-back': return `${String(after.rating ?? '')}: “${String(after.comment ?? '')}”`;
+    case 'article.approval-set': return after.approvalRequired ? 'an editor approves each verdict' : 'verdicts are published without approval';
     case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
     case 'article.exported': return exportFormatLabel(after.format);
     case 'claim.added': case 'claim.not-a-claim': return `"${String(after.quote ?? '')}"`;
@@ -61,7 +64,7 @@ const KIND_OF_TYPE: Record<string, HistoryKind> = {
   'claims.extracted': 'claims',
   'article.loaded': 'drafts', 'revision.loaded': 'drafts', 'article.updated': 'drafts',
   'article.exported': 'exports',
-  'article.verified': 'publishing', 'article.unverified': 'publishing',
+  'article.verified': 'publishing', 'article.unverified': 'publishing', 'article.approval-set': 'publishing',
   'claim.assigned': 'assignment', 'article.assigned': 'assignment',
 };
 // New event types fall into a kind by their prefix ("claim.split" is a claim event) until listed.

@@ -17,12 +17,12 @@ function snapshot(): ArchiveSnapshot {
     contextBefore: TEXT.slice(0, start), contextAfter: TEXT.slice(end), type: 'statistic', score: 0.9, checkworthy: true,
     flags: '["hedged"]', entities: '[{"text":"council","kind":"organization","start":4,"end":11,"extra":"kept"}]', numbers: '[]',
     antecedent: null, status: 'reviewed', dismissReason: null, speaker: null, speakerType: null, stale: false,
-    previousQuote: null, archivedAt: null, version: 2, createdAt: T(0),
+    previousQuote: null, archivedAt: null, version: 2, approvedVerdictId: null, createdAt: T(0),
   });
   return {
     article: {
       id: 'art-db', title: 'Fares', byline: 'Desk', sourceFormat: 'text', status: 'in_review', publicUrl: null, verifiedAt: null,
-      verifiedRevision: null, overrideReason: null, correctionsNote: null, createdById: 'u-ed', createdAt: T(0),
+      verifiedRevision: null, overrideReason: null, correctionsNote: null, approvalRequired: true, createdById: 'u-ed', createdAt: T(0),
     },
     users: [{ id: 'u-ed', email: 'ed@example.com', name: 'Ed' }, { id: 'u-rev', email: 'rev@example.com', name: '' }, { id: 'u-unused', email: 'x@example.com', name: '' }],
     revisions: [{ id: 'rev-db-1', number: 1, format: 'text', text: TEXT, createdById: 'u-ed', createdAt: T(0) }],
@@ -30,7 +30,7 @@ function snapshot(): ArchiveSnapshot {
     claims: [claim('claim-db-2', 2, 37, 72), claim('claim-db-1', 1, 0, 36)],
     verdicts: [{
       id: 'verdict-db', claimId: 'claim-db-1', rating: 'True', explanation: 'Board minutes.', correction: 'by 12 percent',
-      correctionStatus: 'proposed', correctionDecidedAt: null, revisionNumber: 1, authorId: 'u-rev', createdAt: T(5),
+      correctionStatus: 'proposed', correctionDecidedAt: null, revisionNumber: 1, authorId: 'u-rev', approvedAt: null, createdAt: T(5),
     }],
     sources: [{
       id: 'source-db', claimId: 'claim-db-1', url: 'https://example.org/minutes', title: 'Minutes', publisher: '', quote: '',

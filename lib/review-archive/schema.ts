@@ -65,6 +65,8 @@ const articleSchema = z.strictObject({
   verifiedRevision: z.number().int().positive().nullable(),
   overrideReason: str(5000).nullable(),
   correctionsNote: str(100_000).nullable(),
+  // Absent in archives written before approval existed: their verdicts were published unapproved.
+  approvalRequired: z.boolean().optional(),
   createdBy: email,
   createdAt: isoDate,
 });
@@ -103,6 +105,8 @@ const claimSchema = z.strictObject({
   previousQuote: str(MAX_TEXT_BYTES).nullable(),
   archivedAt: isoDate.nullable(),
   version: z.number().int().positive(),
+  /** The claim's current (latest approved) verdict. */
+  approvedVerdict: z.string().regex(VERDICT_KEY, 'A verdict key looks like "v1".').nullable().optional(),
   createdAt: isoDate,
 });
 
@@ -116,6 +120,7 @@ const verdictSchema = z.strictObject({
   correctionDecidedAt: isoDate.nullable(),
   revisionNumber: z.number().int().positive(),
   author: email,
+  approvedAt: isoDate.nullable().optional(),
   createdAt: isoDate,
 });
 
@@ -186,7 +191,7 @@ export type ArchiveSnapshot = {
   article: {
     id: string; title: string; byline: string; sourceFormat: string; status: string; publicUrl: string | null;
     verifiedAt: string | null; verifiedRevision: number | null; overrideReason: string | null; correctionsNote: string | null;
-    createdById: string; createdAt: string;
+    approvalRequired: boolean; createdById: string; createdAt: string;
   };
   users: Array<{ id: string; email: string; name: string }>;
   revisions: Array<{ id: string; number: number; format: string; text: string; createdById: string; createdAt: string }>;
@@ -195,11 +200,11 @@ export type ArchiveSnapshot = {
     contextBefore: string; contextAfter: string; type: string; score: number; checkworthy: boolean;
     flags: string; entities: string; numbers: string; antecedent: string | null; status: string; dismissReason: string | null;
     speaker: string | null; speakerType: string | null; stale: boolean; previousQuote: string | null; archivedAt: string | null;
-    version: number; createdAt: string;
+    version: number; approvedVerdictId: string | null; createdAt: string;
   }>;
   verdicts: Array<{
     id: string; claimId: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
-    correctionDecidedAt: string | null; revisionNumber: number; authorId: string; createdAt: string;
+    correctionDecidedAt: string | null; revisionNumber: number; authorId: string; approvedAt: string | null; createdAt: string;
   }>;
   sources: Array<{
     id: string; claimId: string; url: string; title: string; publisher: string; quote: string; stance: string;
@@ -285,7 +290,7 @@ export function buildReviewArchive(s: ArchiveSnapshot, exportedAt: string): Revi
       title: s.article.title, byline: s.article.byline, sourceFormat: s.article.sourceFormat as ReviewArchive['article']['sourceFormat'],
       status: s.article.status as ReviewArchive['article']['status'], publicUrl: s.article.publicUrl, verifiedAt: s.article.verifiedAt,
       verifiedRevision: s.article.verifiedRevision, overrideReason: s.article.overrideReason, correctionsNote: s.article.correctionsNote,
-      createdBy: account(s.article.createdById), createdAt: s.article.createdAt,
+      approvalRequired: s.article.approvalRequired, createdBy: account(s.article.createdById), createdAt: s.article.createdAt,
     },
     revisions: revisions.map((r) => ({
       number: r.number, format: r.format as ReviewArchive['revisions'][number]['format'], text: r.text,
@@ -299,13 +304,15 @@ export function buildReviewArchive(s: ArchiveSnapshot, exportedAt: string): Revi
       numbers: JSON.parse(c.numbers) as ArchiveClaim['numbers'], antecedent: c.antecedent,
       status: c.status as ArchiveClaim['status'], dismissReason: c.dismissReason, speaker: c.speaker,
       speakerType: c.speakerType as ArchiveClaim['speakerType'], stale: c.stale, previousQuote: c.previousQuote,
-      archivedAt: c.archivedAt, version: c.version, createdAt: c.createdAt,
+      archivedAt: c.archivedAt, version: c.version,
+      approvedVerdict: c.approvedVerdictId === null ? null : keyOf.get(c.approvedVerdictId) ?? null, createdAt: c.createdAt,
     })),
     verdicts: verdicts.map((v) => ({
       key: keyOf.get(v.id)!, claim: keyOf.get(v.claimId)!, rating: v.rating as ReviewArchive['verdicts'][number]['rating'],
       explanation: v.explanation, correction: v.correction,
       correctionStatus: v.correctionStatus as ReviewArchive['verdicts'][number]['correctionStatus'],
-      correctionDecidedAt: v.correctionDecidedAt, revisionNumber: v.revisionNumber, author: account(v.authorId), createdAt: v.createdAt,
+      correctionDecidedAt: v.correctionDecidedAt, revisionNumber: v.revisionNumber, author: account(v.authorId),
+      approvedAt: v.approvedAt, createdAt: v.createdAt,
     })),
     sources: sources.map((x) => ({
       key: keyOf.get(x.id)!, claim: keyOf.get(x.claimId)!, url: x.url, title: x.title, publisher: x.publisher, quote: x.quote,
@@ -551,7 +558,7 @@ export function toImportRows(doc: ReviewArchive, newId: () => string, accountId:
   const article = {
     id: articleId, title: a.title, byline: a.byline, sourceFormat: a.sourceFormat, status: a.status, publicUrl: a.publicUrl,
     verifiedAt: maybeDate(a.verifiedAt), verifiedRevision: a.verifiedRevision, overrideReason: a.overrideReason,
-    correctionsNote: a.correctionsNote, createdById: person(a.createdBy), createdAt: date(a.createdAt),
+    correctionsNote: a.correctionsNote, approvalRequired: a.approvalRequired ?? false, createdById: person(a.createdBy), createdAt: date(a.createdAt),
   };
   const revisions = doc.revisions.map((r) => {
     const id = newId();
@@ -575,9 +582,11 @@ export function toImportRows(doc: ReviewArchive, newId: () => string, accountId:
     return {
       id, claimId: key(v.claim), rating: v.rating, explanation: v.explanation, correction: v.correction,
       correctionStatus: v.correctionStatus, correctionDecidedAt: maybeDate(v.correctionDecidedAt), revisionNumber: v.revisionNumber,
-      authorId: person(v.author), createdAt: date(v.createdAt),
+      authorId: person(v.author), approvedAt: maybeDate(v.approvedAt ?? null), createdAt: date(v.createdAt),
     };
   });
+  // Set once the verdicts exist (the claim points at one of them).
+  const approvals = doc.claims.filter((c) => c.approvedVerdict).map((c) => ({ claimId: key(c.key), verdictId: key(c.approvedVerdict!) }));
   const sources = doc.sources.map((x) => {
     const id = newId();
     idOf.set(x.key, id);
@@ -605,7 +614,7 @@ export function toImportRows(doc: ReviewArchive, newId: () => string, accountId:
   /** Claims with a verdict, for the "checked before" search index. */
   const textOf = new Map(claims.map((c) => [c.id, c.text]));
   const reviewed = [...new Set(verdicts.map((v) => v.claimId))].map((id) => ({ id, text: textOf.get(id)! }));
-  return { article, revisions, claims, verdicts, sources, relations, events, reviewed };
+  return { article, revisions, claims, verdicts, sources, relations, events, reviewed, approvals };
 }
 
 export type ImportRows = ReturnType<typeof toImportRows>;

@@ -21,16 +21,25 @@ test('the progress bar and the filters count the same claims: reviewed = rated +
     assert.equal(inFilter('stale'), n.stale);
     assert.equal(n.reviewed, inFilter('rated') + inFilter('dismissed'));
     // Every claim is in exactly one state filter, so the filters add up to "All".
-    assert.equal(n.open + n.rated + n.dismissed + n.stale, n.total);
+    assert.equal(n.open + n.awaiting + n.rated + n.dismissed + n.stale, n.total);
   }));
 });
 
 test('a claim rated and then changed by a new draft is not counted as reviewed', () => {
   const n = countStates([{ status: 'reviewed', stale: true, verdict: { rating: 'True' } }, { status: 'reviewed', verdict: { rating: 'False' } }]);
-  assert.deepEqual(n, { total: 2, open: 0, rated: 1, dismissed: 0, stale: 1, reviewed: 1 });
+  assert.deepEqual(n, { total: 2, open: 0, awaiting: 0, rated: 1, dismissed: 0, stale: 1, reviewed: 1 });
 });
 
 test('the legend lists every state once, each with its own symbol', () => {
-  assert.equal(STATE_LEGEND.length, RATINGS.length + 3);
+  assert.equal(STATE_LEGEND.length, RATINGS.length + 4);
   assert.equal(new Set(STATE_LEGEND.map((s) => s.symbol)).size, STATE_LEGEND.length);
+});
+
+test('a verdict awaiting approval is counted apart, never as reviewed', () => {
+  const approval = { approvalRequired: true };
+  const n = countStates([
+    { status: 'reviewed', verdict: { id: 'v1', rating: 'True' }, ...approval, approvedVerdict: null },
+    { status: 'approved', verdict: { id: 'v2', rating: 'False' }, ...approval, approvedVerdict: { id: 'v2', rating: 'False' } },
+  ]);
+  assert.deepEqual(n, { total: 2, open: 0, awaiting: 1, rated: 1, dismissed: 0, stale: 0, reviewed: 1 });
 });

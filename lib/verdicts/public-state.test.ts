@@ -50,3 +50,21 @@ test('every verdict and every other state has its own word and its own symbol', 
   assert.equal(new Set(states.map((s) => s.css)).size, states.length);
   assert.deepEqual(['True', 'Mostly true', 'Mixed', 'Mostly false', 'False'].map((rating) => publicState({ status: 'reviewed', verdict: { rating } }).symbol), ['✓', '▲', '≈', '▼', '✗']);
 });
+
+test('with approval required, only the latest approved verdict is published', () => {
+  const base = { approvalRequired: true } as const;
+  const awaiting = publicState({ ...base, status: 'reviewed', verdict: { id: 'v1', rating: 'True' }, approvedVerdict: null });
+  assert.equal(awaiting.kind, 'awaiting');
+  assert.equal(awaiting.label, 'Awaiting approval');
+  assert.equal(awaiting.rating, null, 'an unapproved rating is never published');
+  const approved = publicState({ ...base, status: 'approved', verdict: { id: 'v1', rating: 'True' }, approvedVerdict: { id: 'v1', rating: 'True' } });
+  assert.deepEqual([approved.kind, approved.rating, approved.pendingApproval], ['rated', 'True', undefined]);
+  // A newer verdict waits; the approved one stays the claim's current verdict.
+  const newer = publicState({ ...base, status: 'reviewed', verdict: { id: 'v2', rating: 'False' }, approvedVerdict: { id: 'v1', rating: 'True' } });
+  assert.deepEqual([newer.kind, newer.rating, newer.pendingApproval], ['rated', 'True', true]);
+  // Stale and dismissed still come first.
+  assert.equal(publicState({ ...base, status: 'approved', stale: true, verdict: { id: 'v1', rating: 'True' }, approvedVerdict: { id: 'v1', rating: 'True' } }).kind, 'stale');
+  assert.equal(publicState({ ...base, status: 'dismissed', verdict: { id: 'v1', rating: 'True' }, approvedVerdict: { id: 'v1', rating: 'True' } }).kind, 'dismissed');
+  // Without the setting, the latest verdict is published as before.
+  assert.equal(publicState({ status: 'reviewed', verdict: { id: 'v1', rating: 'True' } }).kind, 'rated');
+});

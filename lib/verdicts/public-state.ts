@@ -4,7 +4,7 @@
 // an open claim must never look checked. See docs/decisions/008-verified-version.md.
 import { ratingSlug, ratingValue } from './scale';
 
-export type PublicStateKind = 'open' | 'rated' | 'dismissed' | 'stale';
+export type PublicStateKind = 'open' | 'awaiting' | 'rated' | 'dismissed' | 'stale';
 
 export type PublicState = {
   kind: PublicStateKind;
@@ -18,13 +18,27 @@ export type PublicState = {
   symbol: string;
   /** CSS token: "open", "stale", "dismissed" or the rating's slug ("mostly-false"). */
   css: string;
+  /** A newer verdict than the one shown waits for an editor's approval (screen only; never exported). */
+  pendingApproval?: boolean;
 };
 
-export type ClaimStateInput = { status: string; stale?: boolean; verdict: { rating: string } | null };
+export type ClaimStateInput = {
+  status: string;
+  stale?: boolean;
+  /** The latest verdict. */
+  verdict: { id?: string; rating: string } | null;
+  /**
+   * When the article requires an editor's approval (decision 018), only the latest approved verdict
+   * is published, and a newer verdict nobody approved yet shows as "awaiting approval".
+   */
+  approvalRequired?: boolean;
+  approvedVerdict?: { id?: string; rating: string } | null;
+};
 
 export const OPEN_LABEL = 'Not yet checked';
 export const STALE_LABEL = 'Wording changed: check again';
 export const DISMISSED_LABEL = 'Not checkable';
+export const AWAITING_LABEL = 'Awaiting approval';
 
 // One shape per verdict, so two neighbours on the scale never differ only by colour (greyscale,
 // print, colour-blind readers): the leaning verdicts point the way they lean. Open (○), stale (↻)
@@ -37,9 +51,19 @@ export function publicState(c: ClaimStateInput): PublicState {
   // Stale first: whatever the claim said before, its review was of other words.
   if (c.stale) return { kind: 'stale', rating: null, ratingValue: null, label: STALE_LABEL, symbol: '↻', css: 'stale' };
   if (c.status === 'dismissed') return { kind: 'dismissed', rating: null, ratingValue: null, label: DISMISSED_LABEL, symbol: '–', css: 'dismissed' };
-  if (c.verdict && (c.status === 'reviewed' || c.status === 'approved')) {
-    const rating = c.verdict.rating;
-    return { kind: 'rated', rating, ratingValue: ratingValue(rating), label: rating, symbol: SYMBOLS[rating] ?? '•', css: ratingSlug(rating) };
+  if (c.approvalRequired) {
+    // The current verdict is the latest approved one (PRODUCT.md); a newer one waits beside it.
+    const approved = c.approvedVerdict ?? null;
+    const latestApproved = Boolean(c.verdict && approved && approved.id === c.verdict.id);
+    const pending = Boolean(c.verdict && c.status === 'reviewed' && !latestApproved);
+    if (approved && c.status !== 'open') return { ...rated(approved.rating), ...(pending ? { pendingApproval: true } : {}) };
+    if (pending) return { kind: 'awaiting', rating: null, ratingValue: null, label: AWAITING_LABEL, symbol: '⧗', css: 'awaiting' };
+  } else if (c.verdict && (c.status === 'reviewed' || c.status === 'approved')) {
+    return rated(c.verdict.rating);
   }
   return { kind: 'open', rating: null, ratingValue: null, label: OPEN_LABEL, symbol: '○', css: 'open' };
+}
+
+function rated(rating: string): PublicState {
+  return { kind: 'rated', rating, ratingValue: ratingValue(rating), label: rating, symbol: SYMBOLS[rating] ?? '•', css: ratingSlug(rating) };
 }

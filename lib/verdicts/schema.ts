@@ -29,6 +29,7 @@ export const sourceInputSchema = z.object({
   publisher: storableText().trim().max(200).optional(),
   quote: storableText().trim().max(5000, 'Keep the quoted passage under 5,000 characters.').optional(),
   stance: z.enum(['supports', 'refutes', 'context'], { message: 'Stance must be supports, refutes or context.' }),
+  version: versionField,
 });
 
 export const dismissInputSchema = z.object({

@@ -55,3 +55,13 @@ test('a rating that changed after it was first given is a correction, clarificat
   assert.equal(kindOfRatingChange('Unverifiable', 'False'), 'update');
   assert.equal(kindOfRatingChange('Mostly false', 'Mixed'), 'correction');
 });
+
+test('gate: where approval is required, every verdict not yet approved is listed, and an approved one passes', () => {
+  const approval = { approvalRequired: true };
+  const v = { id: 'v1', rating: 'True', correctionStatus: null };
+  const waiting = checkGate([claim({ ...approval, status: 'reviewed', verdict: v, approvedVerdict: null })]);
+  assert.deepEqual(waiting.missing.map((m) => m.problem), ['not_approved']);
+  const newer = checkGate([claim({ ...approval, status: 'reviewed', verdict: { ...v, id: 'v2' }, approvedVerdict: v })]);
+  assert.deepEqual(newer.missing.map((m) => m.problem), ['not_approved'], 'a newer verdict than the approved one waits too');
+  assert.equal(checkGate([claim({ ...approval, status: 'approved', verdict: v, approvedVerdict: v })]).ok, true);
+});

@@ -12,6 +12,7 @@ import { NewDraftForm } from '@/components/revisions/new-draft-form';
 import { AssignArticleForm } from '@/components/queue/assign-article-form';
 import { listDeskMembers } from '@/lib/db/assignments';
 import { PublishPanel } from '@/components/verification/publish-panel';
+import { ApprovalSetting } from '@/components/review/approval-setting';
 import { buildExportBundle } from '@/lib/db/exports';
 import { checkGate } from '@/lib/verification/gate';
 import { formatNote } from '@/lib/verification/corrections';
@@ -38,7 +39,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const bundle = editor ? await buildExportBundle(article) : null;
   return (
     <div className="page wide">
-      <ReviewWorkspace article={toReviewArticle(article)} desk={{ members, canAssign }} initialClaim={typeof claimParam === 'string' ? claimParam : undefined} />
+      <ReviewWorkspace article={toReviewArticle(article)} desk={{ members, canAssign }} initialClaim={typeof claimParam === 'string' ? claimParam : undefined} canApprove={can(actor, 'claim:approve')} />
       <div className="below">
         {article.revisions.length > 1 ? (
           <p className="drafts">
@@ -47,6 +48,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </p>
         ) : null}
         {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} /> : null}
+        {can(actor, 'claim:approve') ? <ApprovalSetting articleId={article.id} approvalRequired={article.approvalRequired} /> : null}
         {can(actor, 'article:revise') ? <NewDraftForm articleId={article.id} revision={article.revision.number} /> : null}
         {editor && bundle ? (
           <PublishPanel

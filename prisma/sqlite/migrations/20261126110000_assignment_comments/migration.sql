@@ -38,13 +38,14 @@ CREATE TABLE "new_Article" (
     "overrideReason" TEXT,
     "correctionsNote" TEXT,
     "defaultAssigneeId" TEXT,
+    "approvalRequired" BOOLEAN NOT NULL DEFAULT true,
     "createdById" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Article_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Article_defaultAssigneeId_fkey" FOREIGN KEY ("defaultAssigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Article" ("byline", "correctionsNote", "createdAt", "createdById", "id", "overrideReason", "publicUrl", "sourceFormat", "status", "title", "updatedAt", "verifiedAt", "verifiedRevision") SELECT "byline", "correctionsNote", "createdAt", "createdById", "id", "overrideReason", "publicUrl", "sourceFormat", "status", "title", "updatedAt", "verifiedAt", "verifiedRevision" FROM "Article";
+INSERT INTO "new_Article" ("approvalRequired", "byline", "correctionsNote", "createdAt", "createdById", "id", "overrideReason", "publicUrl", "sourceFormat", "status", "title", "updatedAt", "verifiedAt", "verifiedRevision") SELECT "approvalRequired", "byline", "correctionsNote", "createdAt", "createdById", "id", "overrideReason", "publicUrl", "sourceFormat", "status", "title", "updatedAt", "verifiedAt", "verifiedRevision" FROM "Article";
 DROP TABLE "Article";
 ALTER TABLE "new_Article" RENAME TO "Article";
 CREATE INDEX "Article_createdAt_idx" ON "Article"("createdAt");
@@ -77,15 +78,18 @@ CREATE TABLE "new_Claim" (
     "dueAt" DATETIME,
     "assignedAt" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 1,
+    "approvedVerdictId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Claim_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Claim_approvedVerdictId_fkey" FOREIGN KEY ("approvedVerdictId") REFERENCES "Verdict" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Claim_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Claim" ("antecedent", "archivedAt", "articleId", "checkworthy", "contextAfter", "contextBefore", "createdAt", "dismissReason", "end", "entities", "flags", "id", "numbers", "ordinal", "previousQuote", "quote", "revisionId", "score", "speaker", "speakerType", "stale", "start", "status", "text", "type", "updatedAt", "version") SELECT "antecedent", "archivedAt", "articleId", "checkworthy", "contextAfter", "contextBefore", "createdAt", "dismissReason", "end", "entities", "flags", "id", "numbers", "ordinal", "previousQuote", "quote", "revisionId", "score", "speaker", "speakerType", "stale", "start", "status", "text", "type", "updatedAt", "version" FROM "Claim";
+INSERT INTO "new_Claim" ("antecedent", "approvedVerdictId", "archivedAt", "articleId", "checkworthy", "contextAfter", "contextBefore", "createdAt", "dismissReason", "end", "entities", "flags", "id", "numbers", "ordinal", "previousQuote", "quote", "revisionId", "score", "speaker", "speakerType", "stale", "start", "status", "text", "type", "updatedAt", "version") SELECT "antecedent", "approvedVerdictId", "archivedAt", "articleId", "checkworthy", "contextAfter", "contextBefore", "createdAt", "dismissReason", "end", "entities", "flags", "id", "numbers", "ordinal", "previousQuote", "quote", "revisionId", "score", "speaker", "speakerType", "stale", "start", "status", "text", "type", "updatedAt", "version" FROM "Claim";
 DROP TABLE "Claim";
 ALTER TABLE "new_Claim" RENAME TO "Claim";
+CREATE UNIQUE INDEX "Claim_approvedVerdictId_key" ON "Claim"("approvedVerdictId");
 CREATE INDEX "Claim_articleId_ordinal_idx" ON "Claim"("articleId", "ordinal");
 CREATE INDEX "Claim_assigneeId_status_idx" ON "Claim"("assigneeId", "status");
 CREATE INDEX "Claim_revisionId_ordinal_idx" ON "Claim"("revisionId", "ordinal");

@@ -1,9 +1,10 @@
 import { setRelationStatus } from '@/lib/db/relations';
 import { requireActor } from '@/lib/http/guard';
-import { handle } from '@/lib/http/respond';
+import { handle, readJson } from '@/lib/http/respond';
 
-export const POST = handle(async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
+/** `{ version }`: the link's version the reviewer saw (409 with the current link when stale). */
+export const POST = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor();
   const { id } = await params;
-  return Response.json(await setRelationStatus(actor, id, 'confirmed'));
+  return Response.json(await setRelationStatus(actor, id, 'confirmed', await readJson(req)));
 });

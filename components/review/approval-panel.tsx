@@ -1,0 +1,40 @@
+'use client';
+// The editor's step on a verdict (decision 018): approve it (it becomes the claim's current,
+// published verdict) or send it back to review with a comment, which history keeps.
+import { useState } from 'react';
+import { Field } from '@/components/ui/field';
+import type { VersionedSend } from './conflict-panel';
+import type { ReviewClaim } from './view-model';
+
+export function ApprovalPanel({ claim, busy, send }: { claim: ReviewClaim; busy: boolean; send: VersionedSend }) {
+  const [comment, setComment] = useState('');
+  const v = claim.verdict;
+  if (!v || (claim.status !== 'reviewed' && claim.status !== 'approved')) return null;
+  const waiting = claim.status === 'reviewed';
+  return (
+    <section aria-label="Approval" className="approval">
+      <h3>{waiting ? `Approve ${v.author}'s verdict?` : 'Approved verdict'}</h3>
+      {waiting ? (
+        <p>
+          <button type="button" className="primary" disabled={busy}
+            onClick={() => void send(`/api/claims/${claim.id}/approve`, {}, 'Verdict approved.', { action: 'Approve verdict', values: {}, summary: `Approve “${v.rating}”.` }, claim.version)}>
+            Approve “{v.rating}”
+          </button>
+        </p>
+      ) : <p className="claim-meta">Published as “{v.rating}”. Sending it back withdraws the approval.</p>}
+      <form
+        aria-label="Send back"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(`/api/claims/${claim.id}/send-back`, { comment }, 'Sent back to review.', { action: 'Send back', values: {}, summary: `Send back with: “${comment}”` }, claim.version)
+            .then((ok) => { if (ok) setComment(''); });
+        }}
+      >
+        <Field id="send-back-comment" label="Send back with a comment (what to check again)">
+          <textarea id="send-back-comment" required maxLength={5000} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </Field>
+        <button type="submit" disabled={busy || !comment.trim()}>Send back</button>
+      </form>
+    </section>
+  );
+}
