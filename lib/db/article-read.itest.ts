@@ -8,6 +8,7 @@ import type { Actor } from '../auth/permissions';
 import { matchesIfNoneMatch } from '../read-cache/etag';
 import { articleBody, articleEtag } from './article-read';
 import { createArticle, getArticle } from './articles';
+import { listHistory } from './history';
 import { attachSource, recordVerdict } from './claims';
 import { createFirstAdmin, createUser } from './users';
 
@@ -84,4 +85,16 @@ test('an unknown article is 404 through the cache, and nothing is cached for it'
   await assert.rejects(articleBody(alice, 'no-such-article', tag), (e: { status?: number }) => e.status === 404);
   assert.equal((await articleEtag(alice, 'bad\u0000id')).version, '0');
   await assert.rejects(articleEtag(null, 'x'), (e: { status?: number }) => e.status === 401);
+});
+
+test('history: the latest N events come oldest first and end with the newest; the version counts them all', async () => {
+  const { id, claims } = await createArticle(admin, { title: 'History', byline: '', text: seed });
+  for (const [i, c] of claims.slice(0, 3).entries()) {
+    await attachSource(bob, c.id, { url: `https://example.org/${i}`, title: `Source ${i}`, stance: 'context' });
+  }
+  const all = await listHistory(alice, id);
+  const latest = await listHistory(alice, id, { latest: 2 });
+  assert.deepEqual(latest.map((e) => e.id), all.slice(-2).map((e) => e.id));
+  assert.equal((latest[1]!.after as { title: string }).title, 'Source 2');
+  assert.equal(Number((await articleEtag(alice, id)).version), all.length);
 });

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/api/errors';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getArticle } from '@/lib/db/articles';
+import { articleReadVersion } from '@/lib/db/article-read';
 import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
 import { toReviewArticle } from '@/components/review/view-model';
@@ -23,11 +24,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const actor = await currentActor();
   if (!actor) redirect('/signin');
   const { id } = await params;
-  const data = await Promise.all([getArticle(actor, id), listHistory(actor, id)]).catch((e: unknown) => {
+  const data = await Promise.all([getArticle(actor, id), listHistory(actor, id, { latest: HISTORY_ON_PAGE }), articleReadVersion(actor, id)]).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;
   });
-  const [article, events] = data;
+  // The version is the article's event count (lib/db/article-read.ts): the total without reading them all.
+  const [article, events, version] = data;
+  const totalEvents = Number(version);
   const ordinals = Object.fromEntries([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
   const editor = can(actor, 'article:verify');
   const bundle = editor ? await buildExportBundle(article) : null;
@@ -70,13 +73,13 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         ) : null}
         <section aria-labelledby="history-h">
           <h2 id="history-h">History</h2>
-          {events.length > HISTORY_ON_PAGE ? (
+          {totalEvents > events.length ? (
             <p className="claim-meta">
-              Showing the latest {HISTORY_ON_PAGE} of {events.length} events. The full history:{' '}
+              Showing the latest {events.length} of {totalEvents} events. The full history:{' '}
               <a href={`/api/articles/${article.id}/history`}>all events as JSON</a>.
             </p>
           ) : null}
-          <HistoryList entries={groupEvents(events.slice(-HISTORY_ON_PAGE))} ordinals={ordinals} now={Date.now()} />
+          <HistoryList entries={groupEvents(events)} ordinals={ordinals} now={Date.now()} />
         </section>
       </div>
     </div>

@@ -1,9 +1,19 @@
+import { z } from 'zod';
+import { fromZodError } from '@/lib/api/errors';
+import { articleReadVersion } from '@/lib/db/article-read';
 import { listHistory } from '@/lib/db/history';
 import { requireActor } from '@/lib/http/guard';
 import { handle } from '@/lib/http/respond';
 
-export const GET = handle(async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
+const latestSchema = z.coerce.number().int('latest must be a whole number.').min(1, 'latest must be at least 1.').max(1000, 'latest is at most 1,000.');
+
+export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor();
   const { id } = await params;
-  return Response.json({ events: await listHistory(actor, id) });
+  const raw = new URL(req.url).searchParams.get('latest');
+  if (raw === null) return Response.json({ events: await listHistory(actor, id) });
+  const latest = latestSchema.safeParse(raw);
+  if (!latest.success) throw fromZodError(latest.error);
+  const events = await listHistory(actor, id, { latest: latest.data });
+  return Response.json({ events, total: Number(await articleReadVersion(actor, id)) });
 });
