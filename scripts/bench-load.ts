@@ -8,7 +8,8 @@
 //   health   GET /api/health: the trivial route, the framework's own limit on this machine
 //   article  GET /api/articles/:id (18-claim articles)
 //   verdict  POST /api/claims/:id/verdict with the claim's current version
-//   mix      a desk's mix: article reads, history reads, verdicts, sources, dismissals
+//   mix      a desk's mix: article reads, history reads (the latest 50 events), verdicts, sources,
+//            dismissals
 // and prints req/s and p50/p95/p99 per kind as ratios to the health phase, the servers' memory before
 // and after, and checks the history: every accepted write (2xx) appears exactly once, every refused
 // one (409: someone else saved first) not at all. --profile writes a CPU profile of each server
@@ -165,7 +166,7 @@ function pick<T>(xs: T[]): T { return xs[Math.floor(Math.random() * xs.length)]!
 function step(kind: Kind, articleId: string): Step {
   if (kind === 'health') return { kind, method: 'GET', path: '/api/health' };
   if (kind === 'article') return { kind, method: 'GET', path: `/api/articles/${articleId}` };
-  if (kind === 'history') return { kind, method: 'GET', path: `/api/articles/${articleId}/history` };
+  if (kind === 'history') return { kind, method: 'GET', path: `/api/articles/${articleId}/history?latest=50` };
   const claimId = pick(claimsOf.get(articleId)!);
   const token = `bench-w${++tokenCounter}-`;
   const version = versions.get(claimId) ?? 1;

@@ -5,6 +5,7 @@ import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { findSessionActor } from '../db/users';
+import { decodeSessionCookie } from './session-cookie';
 import type { Actor } from './permissions';
 
 // cache(): the layout and the page both ask; one cookie decode and one lookup per request.
@@ -21,6 +22,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const token = await getToken({
     req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never,
     secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeSessionCookie,
   });
   if (!token || typeof token.uid !== 'string' || typeof token.sv !== 'number') return null;
   return findSessionActor(token.uid, token.sv);
