@@ -154,6 +154,7 @@ type Sample = { kind: Kind; ms: number; status: number };
 const versions = new Map<string, number>(); // claim id -> newest version any response showed
 const claimsOf = new Map<string, string[]>(); // article id -> claim ids
 let tokenCounter = 0;
+const cyclePosition = new Map<string, number>(); // phase:reviewer -> requests sent so far
 const writes = new Map<string, { kind: Kind; status: number }>(); // write token -> outcome (0: no answer)
 
 function noteVersion(id: string, v: number): void {
@@ -200,12 +201,16 @@ async function phase(name: string, cookies: string[], articleIds: string[], cycl
   const t0 = performance.now();
   await Promise.all(cookies.map((cookie, i) => {
     const articleId = articleIds[i % articleIds.length]!;
-    let n = 0;
+    // Each reviewer's place in the cycle carries over between rounds: a slow phase would otherwise
+    // start every round at the top of the mix and never reach its last kinds.
+    const at = `${name}:${i}`;
     let current: Step;
     let sentAt = 0;
     const request = {
       setupRequest: (req: autocannon.Request) => {
-        current = step(cycle[n++ % cycle.length]!, articleId);
+        const n = cyclePosition.get(at) ?? 0;
+        cyclePosition.set(at, n + 1);
+        current = step(cycle[n % cycle.length]!, articleId);
         if (current.token) writes.set(current.token, { kind: current.kind, status: 0 });
         sentAt = performance.now();
         const headers: Record<string, string> = { cookie, origin: PUBLIC };
