@@ -13,18 +13,28 @@ import { getArticle } from './articles';
 import { db } from './client';
 
 /**
- * The article's read version: the number of its history events. Every change to anything
- * getArticle returns writes an Event row with the article's id in the same transaction (the
- * history rule, docs/ARCHITECTURE.md), and events are never updated or deleted, so the count grows
- * with every committed change and never repeats. One index-only count on Event(articleId, at).
+ * The article's read version: the number of its history events and the newest one's id. Every
+ * change to anything getArticle returns writes an Event row with the article's id in the same
+ * transaction (the history rule, docs/ARCHITECTURE.md), and events are never updated or deleted, so
+ * the count grows with every committed change. The newest id is there because Prisma's SQLite
+ * adapter runs reads on the same connection as an open transaction: a read can count an event that
+ * is then rolled back, and the next committed change would bring the same count back with other
+ * content; its event has another id. Two index lookups on Event(articleId, at). "0" when the
+ * article has no history, which means no such article.
  */
 export async function articleReadVersion(actor: Actor | null, articleId: string): Promise<string> {
   assertCan(actor, 'article:read');
   // An id no table can hold (a NUL from the URL) names no article: 0, and getArticle's 404 follows.
   if (unsafeTextProblem(articleId)) return '0';
-  const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT count(*) AS "n" FROM "Event" WHERE "articleId" = ${articleId}`;
-  return String(Number(row?.n ?? 0));
+  const [row] = await db().$queryRaw<Array<{ n: number | bigint; last: string | null }>>`SELECT
+    (SELECT count(*) FROM "Event" WHERE "articleId" = ${articleId}) AS "n",
+    (SELECT "id" FROM "Event" WHERE "articleId" = ${articleId} ORDER BY "at" DESC, "id" DESC LIMIT 1) AS "last"`;
+  const n = Number(row?.n ?? 0);
+  return n === 0 ? '0' : `${n}.${row?.last ?? ''}`;
 }
+
+/** How many events the article's history holds, from its read version. */
+export const eventCount = (version: string): number => Number.parseInt(version, 10);
 
 // A new build may shape the JSON differently for the same data, so the build is part of every tag.
 let build: string | undefined;
@@ -45,7 +55,7 @@ export async function articleEtag(actor: Actor | null, articleId: string): Promi
 
 // Bodies up to 64 MB in all (a 5,000-claim article is a few MB); least recently read go first.
 const bodies = new VersionedCache<string>(64 * 1024 * 1024);
-const newer = (a: string, b: string) => Number(a) > Number(b);
+const newer = (a: string, b: string) => eventCount(a) > eventCount(b);
 
 /**
  * The article's JSON as this viewer reads it at `read.version`. Cached per viewer (role and id,

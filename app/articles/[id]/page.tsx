@@ -3,7 +3,7 @@ import { AppError } from '@/lib/api/errors';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getArticle } from '@/lib/db/articles';
-import { articleReadVersion } from '@/lib/db/article-read';
+import { articleReadVersion, eventCount } from '@/lib/db/article-read';
 import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
 import { toReviewArticle } from '@/components/review/view-model';
@@ -30,7 +30,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   });
   // The version is the article's event count (lib/db/article-read.ts): the total without reading them all.
   const [article, events, version] = data;
-  const totalEvents = Number(version);
+  const totalEvents = eventCount(version);
   const ordinals = Object.fromEntries([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
   const editor = can(actor, 'article:verify');
   const bundle = editor ? await buildExportBundle(article) : null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromZodError } from '@/lib/api/errors';
-import { articleReadVersion } from '@/lib/db/article-read';
+import { articleReadVersion, eventCount } from '@/lib/db/article-read';
 import { listHistory } from '@/lib/db/history';
 import { requireActor } from '@/lib/http/guard';
 import { handle } from '@/lib/http/respond';
@@ -15,5 +15,5 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
   const latest = latestSchema.safeParse(raw);
   if (!latest.success) throw fromZodError(latest.error);
   const events = await listHistory(actor, id, { latest: latest.data });
-  return Response.json({ events, total: Number(await articleReadVersion(actor, id)) });
+  return Response.json({ events, total: eventCount(await articleReadVersion(actor, id)) });
 });
