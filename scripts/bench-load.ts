@@ -2,7 +2,8 @@
 //   npm run bench:load -- [--postgres] [--instances 2] [--duration 30] [--connections 50] [--profile]
 //                         [--rounds 3] [--phases health,article,verdict,mix] [--articles 6] [--port 3110]
 // Starts `next start` on a fresh database (SQLite by default; --postgres makes a database on the local
-// PostgreSQL; --instances N starts N servers on it behind the tiny round-robin proxy below), signs in
+// PostgreSQL; --instances N starts N servers on it behind the tiny round-robin proxy below for set-up
+// and sign-in, while each measured reviewer talks to one instance directly), signs in
 // `connections` reviewers over HTTP, and drives with autocannon, each phase for --duration seconds at
 // the same concurrency (in --rounds turns, so that all see the same machine load):
 //   health   GET /api/health: the trivial route, the framework's own limit on this machine
@@ -59,6 +60,7 @@ const env: NodeJS.ProcessEnv = {
 // --- servers and the round-robin proxy -------------------------------------------------------
 
 const servers: ChildProcess[] = [];
+const instancePorts: number[] = [];
 let proxy: http.Server | null = null;
 
 function startServer(port: number): ChildProcess {
@@ -222,7 +224,12 @@ async function phase(name: string, cookies: string[], articleIds: string[], cycl
         onBody(current, status, body);
       },
     };
-    return autocannon({ url: PUBLIC, connections: 1, duration: seconds, requests: [request], timeout: 30 });
+    // Two instances: each reviewer talks to one directly, and the reviewers of one article are spread
+    // over both, so one instance's reads must see the other's writes. (The proxy below served set-up
+    // and sign-in; measured through it, it cost this machine more than the app: 1,200 -> 226 req/s
+    // for a bare Node server, so it would have measured itself.)
+    const url = INSTANCES > 1 ? `http://localhost:${instancePorts[Math.floor(i / articleIds.length) % instancePorts.length]}` : PUBLIC;
+    return autocannon({ url, connections: 1, duration: seconds, requests: [request], timeout: 30 });
   }));
   return { name, samples, seconds: (performance.now() - t0) / 1000 };
 }
@@ -269,6 +276,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { env, stdio: 'inherit' });
   const ports = INSTANCES > 1 ? Array.from({ length: INSTANCES }, (_, i) => BASE_PORT + 1 + i) : [BASE_PORT];
+  instancePorts.push(...ports);
   for (const port of ports) servers.push(startServer(port));
   for (const port of ports) await waitFor(`http://localhost:${port}/api/health`);
   if (INSTANCES > 1) proxy = await startProxy(ports);
