@@ -19,12 +19,18 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:/.test(url);
 }
 
+// Under a desk's load (issue 13: 50 reviewers saving at once) transactions queue for PostgreSQL's
+// pool or SQLite's one writer longer than Prisma's default 2 s wait to start one, and the reviewer
+// got a 500 for a save that would have gone through. Wait (and let one run) as long as SQLite waits
+// for its lock.
+const transactionOptions = { maxWait: 10_000, timeout: 10_000 };
+
 export function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
-    return refusingUnstorableText(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) })) as unknown as Db;
+    return refusingUnstorableText(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions })) as unknown as Db;
   }
   // timeout: how long a writer waits for SQLite's lock before failing with "database is locked".
-  return refusingUnstorableText(new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) }));
+  return refusingUnstorableText(new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), transactionOptions }));
 }
 
 const globalForDb = globalThis as unknown as { factdeskDb?: Db };

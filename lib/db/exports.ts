@@ -15,14 +15,26 @@ const isVerified = (status: string) => status === 'verified' || status === 'expo
 
 /** Each current claim with its whole verdict history, oldest first: what the corrections note is drafted from. */
 async function noteClaims(article: ArticleDto): Promise<NoteClaim[]> {
-  const verdicts = await db().verdict.findMany({
-    where: { claimId: { in: article.claims.map((c) => c.id) } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { claimId: true, rating: true, correction: true, correctionStatus: true, correctionDecidedAt: true, createdAt: true },
-  });
+  // In chunks: one `IN` list of a 5,000-claim article's ids passed the driver's parameter limit
+  // (P2029) and the review page answered 500 (issue 13, npm run bench). Each claim's verdicts stay
+  // in their order, since every chunk is ordered and a claim's verdicts are all in one chunk.
+  const ids = article.claims.map((c) => c.id);
+  const byClaim = new Map<string, Array<{ rating: string; correction: string | null; correctionStatus: string | null; correctionDecidedAt: Date | null; createdAt: Date }>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const verdicts = await db().verdict.findMany({
+      where: { claimId: { in: ids.slice(i, i + 500) } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { claimId: true, rating: true, correction: true, correctionStatus: true, correctionDecidedAt: true, createdAt: true },
+    });
+    for (const v of verdicts) {
+      const list = byClaim.get(v.claimId) ?? [];
+      list.push(v);
+      byClaim.set(v.claimId, list);
+    }
+  }
   return article.claims.map((c) => ({
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, rated: c.publicState.kind === 'rated',
-    verdicts: verdicts.filter((v) => v.claimId === c.id).map((v) => ({
+    verdicts: (byClaim.get(c.id) ?? []).map((v) => ({
       rating: v.rating, correction: v.correction, correctionStatus: v.correctionStatus,
       correctionDecidedAt: v.correctionDecidedAt?.toISOString() ?? null, createdAt: v.createdAt.toISOString(),
     })),

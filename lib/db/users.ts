@@ -168,11 +168,11 @@ export async function authenticate(email: string, password: string): Promise<Act
 
 /** The account behind a session, or null if it is gone, deactivated, or the session was ended. */
 export async function findSessionActor(id: string, sessionVersion: number): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, sessionVersion: true, deactivatedAt: true },
-  });
-  if (!user || user.deactivatedAt || user.sessionVersion !== sessionVersion || !isRole(user.role)) return null;
+  // Raw SQL (same text on both engines): this runs on every request, and a Prisma model query
+  // costs about 2 ms of CPU in its query compiler against under 1 ms for this (issue 13).
+  const [user] = await db().$queryRaw<Array<{ id: string; email: string; name: string; role: string; sessionVersion: number | bigint; deactivatedAt: unknown }>>`
+    SELECT "id", "email", "name", "role", "sessionVersion", "deactivatedAt" FROM "User" WHERE "id" = ${id}`;
+  if (!user || user.deactivatedAt != null || Number(user.sessionVersion) !== sessionVersion || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

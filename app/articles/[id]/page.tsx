@@ -3,6 +3,7 @@ import { AppError } from '@/lib/api/errors';
 import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getArticle } from '@/lib/db/articles';
+import { articleReadVersion, eventCount } from '@/lib/db/article-read';
 import { listHistory } from '@/lib/db/history';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
 import { toReviewArticle } from '@/components/review/view-model';
@@ -26,11 +27,13 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const actor = await currentActor();
   if (!actor) redirect('/signin');
   const { id } = await params;
-  const data = await Promise.all([getArticle(actor, id), listHistory(actor, id)]).catch((e: unknown) => {
+  const data = await Promise.all([getArticle(actor, id), listHistory(actor, id, { latest: HISTORY_ON_PAGE }), articleReadVersion(actor, id)]).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;
   });
-  const [article, events] = data;
+  // The version is the article's event count (lib/db/article-read.ts): the total without reading them all.
+  const [article, events, version] = data;
+  const totalEvents = eventCount(version);
   const claimParam = (await searchParams).claim;
   const members = (await listDeskMembers(actor)).map(({ id: memberId, name, email }) => ({ id: memberId, name, email }));
   const canAssign = can(actor, 'claim:assign');
@@ -83,13 +86,13 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             {' · '}<a href={`/api/articles/${article.id}/history?format=json`} download>JSON<span className="sr-only"> of the history</span></a>
             {' '}(add <code>&amp;actor=</code> an email or <code>&amp;kind=</code> to filter; <code>/api/claims/:id/history</code> for one claim).
           </p>
-          {events.length > HISTORY_ON_PAGE ? (
+          {totalEvents > events.length ? (
             <p className="claim-meta">
-              Showing the latest {HISTORY_ON_PAGE} of {events.length} events. The full history:{' '}
+              Showing the latest {events.length} of {totalEvents} events. The full history:{' '}
               <a href={`/api/articles/${article.id}/history`}>all events as JSON</a>.
             </p>
           ) : null}
-          <HistoryList entries={groupEvents(events.slice(-HISTORY_ON_PAGE))} ordinals={ordinals} now={Date.now()} />
+          <HistoryList entries={groupEvents(events)} ordinals={ordinals} now={Date.now()} />
         </section>
       </div>
     </div>
