@@ -39,7 +39,8 @@ test('a colleague\'s verdict appears live, presence shows who is viewing, unsave
     const saved = Date.now();
 
     // Within 2 s the editor's page shows it, with no reload, and the typed note is still there.
-    await expect(editor.locator(`#mark-${first!.id}`)).toHaveAttribute('data-status', 'True', { timeout: 2000 });
+    // New articles ask an editor to approve each verdict (decision 018): the editor sees it waiting.
+    await expect(editor.locator(`#mark-${first!.id}`)).toHaveAttribute('data-status', 'Awaiting approval', { timeout: 2000 });
     expect(Date.now() - saved).toBeLessThan(2000);
     await expect(editorDialog.getByLabel('Explanation')).toHaveValue('Half-written note, not saved yet');
   } finally {

@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < RUNS; i++) loads.push(await time(async () => { articleId = (await createArticle(admin, { title: `Bench ${i}`, text })).id; }));
   const claims = await db().claim.findMany({ where: { articleId }, select: { id: true, version: true } });
   for (const c of claims) {
-    await attachSource(admin, c.id, { url: 'https://example.org/evidence', title: 'Evidence', stance: 'supports' });
-    await recordVerdict(admin, c.id, { rating: 'True', explanation: 'Checked against the record.', version: c.version });
+    await attachSource(admin, c.id, { url: 'https://example.org/evidence', title: 'Evidence', stance: 'supports', version: c.version });
+    await recordVerdict(admin, c.id, { rating: 'True', explanation: 'Checked against the record.', version: c.version + 1 });
   }
 
   const exports: number[] = [];

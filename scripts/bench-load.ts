@@ -177,7 +177,7 @@ function step(kind: Kind, articleId: string): Step {
     return { kind, method: 'POST', path: `/api/claims/${claimId}/verdict`, token, claimId, body: JSON.stringify({ rating: pick(['True', 'Mostly true', 'Mixed', 'False']), explanation: `Checked against the record ${token}`, version }) };
   }
   if (kind === 'source') {
-    return { kind, method: 'POST', path: `/api/claims/${claimId}/sources`, token, claimId, body: JSON.stringify({ url: 'https://example.org/report', title: `Annual report ${token}`, stance: 'supports', quote: 'A passage' }) };
+    return { kind, method: 'POST', path: `/api/claims/${claimId}/sources`, token, claimId, body: JSON.stringify({ url: 'https://example.org/report', title: `Annual report ${token}`, stance: 'supports', quote: 'A passage', version }) };
   }
   return { kind, method: 'POST', path: `/api/claims/${claimId}/dismiss`, token, claimId, body: JSON.stringify({ reason: `Opinion, not checkable ${token}`, version }) };
 }
@@ -353,7 +353,8 @@ async function main(): Promise<void> {
   await first.arrayBuffer();
   const same = await admin.fetch(`/api/articles/${articleIds[0]}`, { headers: { 'if-none-match': tag } });
   const sameBody = await same.text();
-  await admin.json(`/api/claims/${claimsOf.get(articleIds[0]!)![0]}/sources`, { method: 'POST', body: JSON.stringify({ url: 'https://example.org/etag', title: 'ETag check', stance: 'context' }) });
+  const etagClaim = claimsOf.get(articleIds[0]!)![0]!;
+  await admin.json(`/api/claims/${etagClaim}/sources`, { method: 'POST', body: JSON.stringify({ url: 'https://example.org/etag', title: 'ETag check', stance: 'context', version: versions.get(etagClaim) ?? 1 }) });
   const moved = await admin.fetch(`/api/articles/${articleIds[0]}`, { headers: { 'if-none-match': tag } });
   await moved.arrayBuffer();
   const etagOk = Boolean(tag) && same.status === 304 && sameBody === '' && moved.status === 200 && moved.headers.get('etag') !== tag;

@@ -123,8 +123,8 @@ async function main(): Promise<void> {
       if (body.claims.length >= 500) { articleId = body.id; bigClaims = body.claims; break; }
     }
     for (const c of bigClaims.slice(0, 500)) {
-      await http(`/api/claims/${c.id}/sources`, { method: 'POST', headers: json, body: JSON.stringify({ url: 'https://example.org/evidence', title: 'Evidence', quote: 'A passage', stance: 'supports' }) });
-      await http(`/api/claims/${c.id}/verdict`, { method: 'POST', headers: json, body: JSON.stringify({ rating: 'Mostly true', explanation: 'Checked against the record.', version: c.version }) });
+      await http(`/api/claims/${c.id}/sources`, { method: 'POST', headers: json, body: JSON.stringify({ url: 'https://example.org/evidence', title: 'Evidence', quote: 'A passage', stance: 'supports', version: c.version }) });
+      await http(`/api/claims/${c.id}/verdict`, { method: 'POST', headers: json, body: JSON.stringify({ rating: 'Mostly true', explanation: 'Checked against the record.', version: c.version + 1 }) });
     }
     await timed(() => http(`/articles/${articleId}`));
     const page: number[] = [];

@@ -229,7 +229,10 @@ for (const mode of ['postgres', 'redis'] as const) {
       // Disconnected during a write: the reconnect with Last-Event-ID brings what was missed.
       const lastSeen = sse.frames.filter((f) => f.id).at(-1)!.id!;
       sse.close();
-      const missed = await editorOnA.json<{ id: string; title: string }>(`/api/claims/${art.claims[1]?.id ?? claim.id}/sources`, { url: 'https://example.org/evidence', title: 'Evidence', quote: 'A passage', stance: 'supports' });
+      const target = art.claims[1]?.id ?? claim.id;
+      const now = await editorOnA.json<{ claims: Array<{ id: string; version: number }> }>(`/api/articles/${art.id}`);
+      const version = now.claims.find((c) => c.id === target)!.version;
+      const missed = await editorOnA.json<{ id: string; title: string }>(`/api/claims/${target}/sources`, { url: 'https://example.org/evidence', title: 'Evidence', quote: 'A passage', stance: 'supports', version });
       assert.ok(missed);
       const again = new SseClient(reviewerOnB, `/api/articles/${art.id}/events`);
       await again.open(lastSeen);

@@ -4,7 +4,7 @@
 // into markup here.
 import { useCallback, useEffect, useState } from 'react';
 import type { CommentDto } from '@/lib/comments/dto';
-import { COMMENT_MAX } from '@/lib/comments/mentions';
+import { COMMENT_MAX } from '@/lib/comments/limits';
 import { callApi } from '@/components/ui/api-client';
 import { Field, FormError } from '@/components/ui/field';
 import { RelativeTime } from '@/components/history/relative-time';

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { storableText, versionField } from '../api/input-safety';
 
-export const COMMENT_MAX = 5000;
+import { COMMENT_MAX } from './limits';
+
+export { COMMENT_MAX };
 
 export const commentInputSchema = z.object({
   body: storableText().trim().min(1, 'Write a comment first.').max(COMMENT_MAX, `Keep a comment under ${COMMENT_MAX} characters.`),

@@ -1,3 +1,4 @@
+// Named to run after data-layer.itest.ts, which expects an empty database (the suites share one).
 // The article read cache (issue 13) on a real database: a cached body is never older than the
 // article, whoever wrote and through whichever process, and tags are per viewer.
 import assert from 'node:assert/strict';
@@ -10,7 +11,8 @@ import { articleBody, articleEtag, eventCount } from './article-read';
 import { createArticle, getArticle } from './articles';
 import { listHistory } from './history';
 import { attachSource, recordVerdict } from './claims';
-import { createFirstAdmin, createUser } from './users';
+import { claimVersion } from './testing';
+import { createUser, createUserAsOperator } from './users';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
@@ -19,7 +21,7 @@ let alice: Actor;
 let bob: Actor;
 
 before(async () => {
-  const a = await createFirstAdmin({ email: 'admin@read.test', password: PASSWORD });
+  const a = await createUserAsOperator({ email: 'admin@read.test', password: PASSWORD, role: 'admin' });
   admin = { id: a.id, email: a.email, name: '', role: 'admin' };
   const mk = async (email: string): Promise<Actor> => {
     const u = await createUser(admin, { email, password: PASSWORD, role: 'reviewer' });
@@ -49,7 +51,7 @@ test('an unchanged article keeps its tag; a write changes the tag and the next r
   assert.equal(after.body.claims[0]!.verdict?.rating, 'False');
   assert.equal(after.body.claims[0]!.version, claims[0]!.version + 1);
 
-  await attachSource(bob, claims[1]!.id, { url: 'https://example.org/a', title: 'Report', stance: 'supports' });
+  await attachSource(bob, claims[1]!.id, { url: 'https://example.org/a', title: 'Report', stance: 'supports', version: await claimVersion(claims[1]!.id) });
   const withSource = await read(alice, id);
   assert.notEqual(withSource.etag, after.etag);
   assert.equal(withSource.body.claims[1]!.sources.length, 1);
@@ -90,7 +92,7 @@ test('an unknown article is 404 through the cache, and nothing is cached for it'
 test('history: the latest N events come oldest first and end with the newest; the version counts them all', async () => {
   const { id, claims } = await createArticle(admin, { title: 'History', byline: '', text: seed });
   for (const [i, c] of claims.slice(0, 3).entries()) {
-    await attachSource(bob, c.id, { url: `https://example.org/${i}`, title: `Source ${i}`, stance: 'context' });
+    await attachSource(bob, c.id, { url: `https://example.org/${i}`, title: `Source ${i}`, stance: 'context', version: await claimVersion(c.id) });
   }
   const all = await listHistory(alice, id);
   const latest = await listHistory(alice, id, { latest: 2 });
