@@ -48,3 +48,45 @@ test('a colleague\'s verdict appears live, presence shows who is viewing, unsave
     await reviewerCtx.close();
   }
 });
+
+// A colleague's verdict arrives live while I am typing on the same claim: my save must not land on
+// top of it unread. It meets the conflict panel, with their change beside my unsaved input.
+test('a live update does not let unsaved typing overwrite the colleague\'s verdict unseen', async ({ browser }) => {
+  const editorCtx = await browser.newContext();
+  const reviewerCtx = await browser.newContext();
+  try {
+    const editor = await editorCtx.newPage();
+    const reviewer = await reviewerCtx.newPage();
+    await signIn(editor, ACCOUNTS.editor);
+    const art = await createArticle(editor, 'Live desk, same claim', 'Unemployment fell to 4.1 percent in March. The city spent 12 million dollars on roads in 2023.');
+    const claim = art.claims[0]!;
+    await signIn(reviewer, ACCOUNTS.reviewer);
+    await editor.goto(`/articles/${art.id}`);
+    await reviewer.goto(`/articles/${art.id}`);
+    await expect(editor.getByTestId('live-presence')).toContainText('is viewing');
+
+    await editor.locator(`#mark-${claim.id}`).click();
+    const mine = editor.getByRole('dialog');
+    await mine.getByLabel('Rating').selectOption('False');
+    await mine.getByLabel('Explanation').fill('The bureau says 4.3 percent.');
+
+    await reviewer.locator(`#mark-${claim.id}`).click();
+    const theirs = reviewer.getByRole('dialog');
+    await theirs.getByLabel('Rating').selectOption('True');
+    await theirs.getByLabel('Explanation').fill('Matches the bureau release.');
+    await theirs.getByRole('button', { name: 'Save verdict' }).click();
+    await expect(theirs.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible();
+
+    // The editor's page has it live (no reload) and still holds the typed text.
+    await expect(editor.locator(`#mark-${claim.id}`)).toHaveAttribute('data-status', 'Awaiting approval', { timeout: 2000 });
+    await expect(mine.getByLabel('Explanation')).toHaveValue('The bureau says 4.3 percent.');
+    await mine.getByRole('button', { name: 'Save verdict' }).click();
+    const panel = mine.getByTestId('conflict-panel');
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('region', { name: 'Their change (saved)' })).toContainText('Matches the bureau release.');
+    await expect(panel.getByRole('region', { name: 'Your unsaved input' })).toContainText('The bureau says 4.3 percent.');
+  } finally {
+    await editorCtx.close();
+    await reviewerCtx.close();
+  }
+});

@@ -16,7 +16,7 @@ import { ClaimAssignment, type DeskContext } from './claim-assignment';
 import { CommentThread } from './comment-thread';
 import { ApprovalPanel } from './approval-panel';
 import { ConflictPanel, conflictOf, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiResult } from '@/components/ui/api-client';
 
 type Props = {
@@ -40,6 +40,19 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
 
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
+  // The version this person's typing started from. A colleague's change arriving live
+  // (use-live-updates) re-renders `claim` with a newer version; while input is unsaved, a save still
+  // carries the version it started from, so it meets the conflict panel with the colleague's change
+  // instead of overwriting it unread. With nothing unsaved, and after one's own writes, it moves on.
+  const seen = useRef(claim.version);
+  useEffect(() => {
+    if (!draft.isDirty) seen.current = Math.max(seen.current, claim.version);
+  }, [claim.version, draft.isDirty]);
+  const wrote = (data: unknown) => {
+    const v = (data as { version?: unknown } | null)?.version;
+    if (typeof v === 'number') seen.current = Math.max(seen.current, v);
+  };
+
   /**
    * A stale version (a colleague's change came first) opens the conflict panel with their change
    * beside mine; `retry` sends mine again on top of theirs. Returns whether to go on.
@@ -51,12 +64,13 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
     return false;
   }
 
-  async function addSource(version = claim.version, values = draft.values): Promise<boolean> {
+  async function addSource(version = seen.current, values = draft.values): Promise<boolean> {
     const source = pendingSource(values);
     if (!source) return false;
     const res = await actions.request<{ version: number }>(`/api/claims/${claim.id}/sources`, { method: 'POST', body: JSON.stringify({ ...source, version }) });
     const mine = { action: 'Add source', values: { sourceUrl: source.url, sourceTitle: source.title, sourceQuote: source.quote ?? '' } };
     if (!onStale(res, mine, (v) => addSource(v, values), () => draft.clear(SOURCE_FIELDS))) return false;
+    wrote(res.data);
     draft.clear(SOURCE_FIELDS);
     actions.done('Source added.');
     return true;
@@ -64,7 +78,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
 
   // A source filled in but not added goes in first: a verdict saved without it would be reviewed
   // with a source missing. If the source is refused, the verdict waits and says why.
-  async function saveVerdict(version = claim.version, typed: Partial<typeof draft.values> = {}): Promise<boolean> {
+  async function saveVerdict(version = seen.current, typed: Partial<typeof draft.values> = {}): Promise<boolean> {
     const v = { ...draft.values, ...typed };
     const mine: MineInput = { action: 'Save verdict', values: { rating: v.rating, explanation: v.explanation, correction: v.correction }, mergeable: ['explanation', 'correction'] };
     const retry: Conflict['retry'] = (next, merged) => saveVerdict(next, { ...typed, ...merged });
@@ -76,6 +90,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       draft.clear(SOURCE_FIELDS);
       // The source moved the claim to its next version; the verdict goes on top of it.
       version = added.data.version;
+      wrote(added.data);
     }
     const res = await actions.request(`/api/claims/${claim.id}/verdict`, {
       method: 'POST',
@@ -85,15 +100,17 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       if (source) actions.done(`Source “${source.title}” added.`);
       return false;
     }
+    wrote(res.data);
     draft.clear(VERDICT_FIELDS);
     actions.done(source ? `Verdict saved, with the source “${source.title}”.` : 'Verdict saved.');
     return true;
   }
 
-  async function dismiss(version = claim.version, reason = draft.values.dismissReason): Promise<boolean> {
+  async function dismiss(version = seen.current, reason = draft.values.dismissReason): Promise<boolean> {
     const res = await actions.request(`/api/claims/${claim.id}/dismiss`, { method: 'POST', body: JSON.stringify({ reason, version }) });
     const mine: MineInput = { action: 'Dismiss claim', values: { dismissReason: reason }, mergeable: ['dismissReason'] };
     if (!onStale(res, mine, (v, merged) => dismiss(v, merged?.dismissReason ?? reason), () => draft.clear(DISMISS_FIELDS))) return false;
+    wrote(res.data);
     draft.clear(DISMISS_FIELDS);
     actions.done('Claim dismissed.');
     return true;
@@ -103,6 +120,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
     const res = await actions.request(`/api/claims/${claim.id}/sources/${s.id}`, { method: 'DELETE', body: JSON.stringify({ version }) });
     const mine: MineInput = { action: 'Remove source', values: {}, summary: `Remove the source “${s.title}”.` };
     if (!onStale(res, mine, (v) => removeSourceAt(s, v), () => undefined)) return false;
+    wrote(res.data);
     actions.done('Source removed.');
     return true;
   }
