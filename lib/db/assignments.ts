@@ -5,7 +5,8 @@ import type { ZodType } from 'zod';
 import { AppError, fromZodError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import { assignArticleSchema, assignClaimSchema, type AssignArticleInput, type AssignClaimInput } from '../queue/schema';
-import { statusAfterAssign, WAITING_STATUSES } from '../queue/rules';
+import { WAITING_STATUSES } from '../queue/rules';
+import { nextStatus } from '../review-status/status';
 import { db, type Tx } from './client';
 import { bumpVersion, findClaim } from './claims';
 import { currentClaimsWhere } from './claim-dto';
@@ -41,6 +42,13 @@ const person = (u: { email: string; name: string } | null) => (u ? u.name || u.e
 
 export type AssignResult = { id: string; version: number; status: string; assignee: { id: string; name: string }; dueAt: string | null };
 
+/** The status assignment leaves a claim in (lib/review-status/); assignment never refuses, so a
+ * claim outside the review flow (marked not a claim) keeps its own. */
+export function assignedStatus(from: string): string {
+  const next = nextStatus(from, 'assign');
+  return next.ok ? next.status : from;
+}
+
 export async function assignClaim(actor: Actor | null, claimId: string, input: AssignClaimInput | unknown): Promise<AssignResult> {
   assertCan(actor, 'claim:assign');
   const data = parse(assignClaimSchema, input);
@@ -50,7 +58,7 @@ export async function assignClaim(actor: Actor | null, claimId: string, input: A
     const before = await tx.claim.findUnique({
       where: { id: claimId }, select: { dueAt: true, assignee: { select: { id: true, email: true, name: true } } },
     });
-    const status = statusAfterAssign(claim.status);
+    const status = assignedStatus(claim.status);
     const version = await bumpVersion(tx, claimId, data.version, { status });
     await tx.claim.update({ where: { id: claimId }, data: { assigneeId: assignee.id, dueAt: data.due, assignedAt: new Date() } });
     await recordEvent(tx, {
@@ -88,7 +96,7 @@ export async function assignArticle(actor: Actor | null, articleId: string, inpu
     const now = new Date();
     const due = data.due?.toISOString() ?? null;
     for (const c of claims) {
-      const status = statusAfterAssign(c.status);
+      const status = assignedStatus(c.status);
       await tx.claim.update({ where: { id: c.id }, data: { status, assigneeId: assignee.id, dueAt: data.due, assignedAt: now, version: { increment: 1 } } });
       await recordEvent(tx, {
         articleId, actorId: actor.id, type: 'claim.assigned', targetType: 'claim', targetId: c.id,

@@ -15,9 +15,9 @@ import { revisionInputSchema, type RevisionInput } from '../ingest/schema';
 import { noteReviewChange } from './article-status';
 import { CONTEXT_CHARS, normaliseLineEnds } from './articles';
 import { extractClaimsOffThread } from '../extraction-pool';
+import { assignedStatus } from './assignments';
 import { db } from './client';
 import { recordEvent } from './events';
-import { statusAfterAssign } from '../queue/rules';
 
 export type ClaimChange = { id: string; ordinal: number; change: 'kept' | 'moved' | 'stale' | 'removed' | 'new'; before?: string; after?: string };
 export type RevisionResult = {
@@ -148,7 +148,7 @@ export async function loadRevision(
       const assignee = owner?.defaultAssignee && !owner.defaultAssignee.deactivatedAt ? owner.defaultAssignee.id : null;
       await tx.claim.createMany({
         data: fresh.map((c) => ({
-          ...(assignee ? { assigneeId: assignee, assignedAt: archivedAt, status: statusAfterAssign('open') } : {}),
+          ...(assignee ? { assigneeId: assignee, assignedAt: archivedAt, status: assignedStatus('open') } : {}),
           id: freshIds.get(c.id)!, articleId, revisionId: revision.id, ordinal: ordinal.get(freshIds.get(c.id)!)!,
           start: c.start, end: c.end, quote: c.quote, text: c.text, ...context(c.start, c.end),
           type: c.type, score: c.score, checkworthy: c.checkworthy, flags: JSON.stringify(c.flags),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareQueue, overdueReason, statusAfterAssign } from './rules';
+import { compareQueue, overdueReason } from './rules';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000);
@@ -41,9 +41,4 @@ test('queue order: due soonest first, then claims without due time by longest wa
     { id: 'e', dueAt: null, assignedAt: null, createdAt: hoursAgo(30) },
   ];
   assert.deepEqual([...rows].sort(compareQueue).map((r) => r.id), ['c', 'b', 'e', 'd', 'a']);
-});
-
-test('assigning moves an open claim into review and leaves other statuses alone', () => {
-  assert.equal(statusAfterAssign('open'), 'in_review');
-  for (const s of ['in_review', 'reviewed', 'approved', 'dismissed']) assert.equal(statusAfterAssign(s), s);
 });

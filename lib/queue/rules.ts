@@ -40,12 +40,3 @@ export function compareQueue(a: QueueOrderFacts, b: QueueOrderFacts): number {
   const since = (c: QueueOrderFacts) => ms(c.assignedAt ?? c.createdAt);
   return since(a) - since(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-
-/**
- * The status an assignment leaves a claim in: an open claim goes into review, any other keeps its
- * status (a reviewed claim reassigned for a second look stays reviewed until its new owner acts).
- * Kept as one small function so the review-status rules (lib/review-status/) can absorb it.
- */
-export function statusAfterAssign(status: string): string {
-  return status === 'open' ? 'in_review' : status;
-}

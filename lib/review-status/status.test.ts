@@ -4,11 +4,11 @@ import { CLAIM_STATUSES, REVIEW_MOVES, nextStatus, type ClaimStatus, type Review
 
 // Every (status, move) pair, written out: a changed rule must change this table on purpose.
 const EXPECTED: Record<ClaimStatus, Record<ReviewMove, ClaimStatus | null>> = {
-  open: { source: 'in_review', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null },
-  in_review: { source: 'in_review', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null },
-  reviewed: { source: 'reviewed', verdict: 'reviewed', dismiss: 'dismissed', approve: 'approved', send_back: 'in_review' },
-  approved: { source: 'approved', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: 'in_review' },
-  dismissed: { source: 'dismissed', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null },
+  open: { source: 'in_review', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null, assign: 'in_review' },
+  in_review: { source: 'in_review', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null, assign: 'in_review' },
+  reviewed: { source: 'reviewed', verdict: 'reviewed', dismiss: 'dismissed', approve: 'approved', send_back: 'in_review', assign: 'reviewed' },
+  approved: { source: 'approved', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: 'in_review', assign: 'approved' },
+  dismissed: { source: 'dismissed', verdict: 'reviewed', dismiss: 'dismissed', approve: null, send_back: null, assign: 'dismissed' },
 };
 
 test('every transition of every status follows the table', () => {

@@ -8,8 +8,8 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  * What a person does to a claim. `source` is any work on the evidence (add or remove a source);
  * `verdict` includes reusing an earlier review.
  */
-export type ReviewMove = 'source' | 'verdict' | 'dismiss' | 'approve' | 'send_back';
-export const REVIEW_MOVES: readonly ReviewMove[] = ['source', 'verdict', 'dismiss', 'approve', 'send_back'];
+export type ReviewMove = 'source' | 'verdict' | 'dismiss' | 'approve' | 'send_back' | 'assign';
+export const REVIEW_MOVES: readonly ReviewMove[] = ['source', 'verdict', 'dismiss', 'approve', 'send_back', 'assign'];
 
 export type MoveResult = { ok: true; status: ClaimStatus } | { ok: false; reason: string };
 
@@ -35,5 +35,9 @@ export function nextStatus(from: string, move: ReviewMove): MoveResult {
     case 'send_back':
       if (from === 'reviewed' || from === 'approved') return { ok: true, status: 'in_review' };
       return { ok: false, reason: 'There is no verdict to send back on this claim.' };
+    // An owner starts the review of an open claim; a reviewed claim reassigned for a second look
+    // stays reviewed until its new owner acts.
+    case 'assign':
+      return { ok: true, status: from === 'open' ? 'in_review' : from };
   }
 }
