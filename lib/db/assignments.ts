@@ -8,7 +8,7 @@ import { assignArticleSchema, assignClaimSchema, type AssignArticleInput, type A
 import { WAITING_STATUSES } from '../queue/rules';
 import { nextStatus } from '../review-status/status';
 import { db, type Tx } from './client';
-import { bumpVersion, findClaim } from './claims';
+import { bumpVersion, findClaim, transact } from './claims';
 import { currentClaimsWhere } from './claim-dto';
 import { recordEvent } from './events';
 
@@ -52,7 +52,8 @@ export function assignedStatus(from: string): string {
 export async function assignClaim(actor: Actor | null, claimId: string, input: AssignClaimInput | unknown): Promise<AssignResult> {
   assertCan(actor, 'claim:assign');
   const data = parse(assignClaimSchema, input);
-  return db().$transaction(async (tx) => {
+  // `transact`: a stale version answers 409 with the claim as it is now (who has it, due when).
+  return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const assignee = await activeAssignee(tx, data.reviewerId);
     const before = await tx.claim.findUnique({

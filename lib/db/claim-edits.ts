@@ -16,9 +16,9 @@ import { noteReviewChange } from './article-status';
 import { CONTEXT_CHARS } from './articles';
 import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
 import { db, type Tx } from './client';
+import { StaleVersion, transact } from './claims';
 import { recordEvent } from './events';
 
-const STALE_VERSION = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
 const TX = { timeout: 30_000 };
 
 /**
@@ -80,7 +80,7 @@ async function bumpVersion(tx: Tx, claim: EditClaim, expected: number, data: Rec
     where: { id: claim.id, version: expected, revisionId: claim.revisionId, archivedAt: null },
     data: { ...data, version: { increment: 1 } },
   });
-  if (count === 0) throw new AppError('conflict', STALE_VERSION);
+  if (count === 0) throw new StaleVersion(claim.id);
   return expected + 1;
 }
 
@@ -168,9 +168,9 @@ export async function addClaim(actor: Actor | null, articleId: string, input: Ad
 export async function resizeClaim(actor: Actor | null, claimId: string, input: ResizeClaimInput | unknown): Promise<ClaimDto> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(resizeClaimSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
-    if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);
+    if (claim.version !== data.version) throw new StaleVersion();
     const span = validSpan(revision.text, data.start, data.end);
     if (span.start === claim.start && span.end === claim.end) {
       throw new AppError('invalid', 'The claim already covers exactly these words; nothing to change.', { end: 'Unchanged.' });
@@ -196,9 +196,9 @@ export async function resizeClaim(actor: Actor | null, claimId: string, input: R
 export async function splitClaim(actor: Actor | null, claimId: string, input: SplitClaimInput | unknown): Promise<{ claims: [ClaimDto, ClaimDto] }> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(splitClaimSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
-    if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);
+    if (claim.version !== data.version) throw new StaleVersion();
     if (data.at <= claim.start || data.at >= claim.end) {
       const message = `Choose a split point inside the claim (between characters ${claim.start} and ${claim.end} of the text).`;
       throw new AppError('invalid', message, { at: message });
@@ -249,7 +249,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
 export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput | unknown): Promise<{ claim: ClaimDto; merged: string[] }> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(mergeClaimsSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(null, async (tx) => {
     const owners = await tx.claim.findMany({ where: { id: { in: data.ids } }, select: { articleId: true } });
     if (owners.length !== data.ids.length) throw new AppError('not_found', 'One of the claims does not exist. Reload the article.');
     if (new Set(owners.map((r) => r.articleId)).size > 1) {
@@ -259,7 +259,8 @@ export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput |
     const rows = await tx.claim.findMany({ where: { id: { in: data.ids } }, select: editSelect });
     for (const r of rows) assertEditable(r, revision.id);
     const expected = new Map(data.ids.map((id, i) => [id, data.versions[i]!]));
-    if (rows.some((r) => r.version !== expected.get(r.id))) throw new AppError('conflict', STALE_VERSION);
+    const stale = rows.find((r) => r.version !== expected.get(r.id));
+    if (stale) throw new StaleVersion(stale.id);
     const group = [...rows].sort((x, y) => x.start - y.start);
     const keep = group[0]!;
     const last = group[group.length - 1]!;
@@ -334,9 +335,9 @@ async function moveRelations(tx: Tx, keepId: string, group: Set<string>): Promis
 export async function markNotAClaim(actor: Actor | null, claimId: string, input: NotAClaimInput | unknown) {
   assertCan(actor, 'claim:edit');
   const data = parseInput(notAClaimSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
-    if (claim.version !== data.version) throw new AppError('conflict', STALE_VERSION);
+    if (claim.version !== data.version) throw new StaleVersion();
     const a = analyseSpan(revision.text, claim.start, claim.end);
     const version = await bumpVersion(tx, claim, data.version, { status: NOT_A_CLAIM, ordinal: 0 });
     await tx.claim.updateMany({

@@ -45,9 +45,12 @@ const wasStale = (claim: { stale: boolean }) => (claim.stale ? { stale: true } :
 
 export const STALE_VERSION_MESSAGE = 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.';
 
-/** A stale version inside the transaction; `transact` answers it with the claim as it is now. */
-class StaleVersion extends AppError {
-  constructor() {
+/**
+ * A stale version inside the transaction; `transact` answers it with the claim as it is now.
+ * `claimId` names the stale claim when the write touches several (a merge of neighbours).
+ */
+export class StaleVersion extends AppError {
+  constructor(readonly claimId?: string) {
     super('conflict', STALE_VERSION_MESSAGE);
   }
 }
@@ -58,7 +61,7 @@ export async function bumpVersion(
   data: { status?: string; dismissReason?: string | null; stale?: boolean; approvedVerdictId?: string | null },
 ) {
   const { count } = await tx.claim.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new StaleVersion();
+  if (count === 0) throw new StaleVersion(id);
   return expected + 1;
 }
 
@@ -68,12 +71,13 @@ export async function bumpVersion(
  * shows nothing of the refused write): the screen shows the colleague's change beside the unsaved
  * input instead of asking for a reload that would lose it.
  */
-async function transact<T>(claimId: string, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+export async function transact<T>(claimId: string | null, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
   try {
     return await db().$transaction(fn, options);
   } catch (e) {
     if (!(e instanceof StaleVersion)) throw e;
-    const row = await db().claim.findUnique({ where: { id: claimId }, select: claimSelect });
+    const id = e.claimId ?? claimId;
+    const row = id ? await db().claim.findUnique({ where: { id }, select: claimSelect }) : null;
     throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row) } : undefined);
   }
 }

@@ -7,7 +7,7 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { commentInputSchema, findMentions, resolveInputSchema, type CommentInput } from '../comments/mentions';
 import type { CommentDto } from '../comments/dto';
 import { db } from './client';
-import { bumpVersion, findClaim } from './claims';
+import { bumpVersion, findClaim, transact } from './claims';
 import { recordEvent } from './events';
 
 export type { CommentDto } from '../comments/dto';
@@ -77,7 +77,8 @@ export async function addComment(actor: Actor | null, claimId: string, input: Co
 export async function resolveComment(actor: Actor | null, commentId: string, input: unknown): Promise<{ comment: CommentDto; version: number }> {
   assertCan(actor, 'claim:comment');
   const data = parse(resolveInputSchema, input);
-  return db().$transaction(async (tx) => {
+  // The claim is known only inside; bumpVersion names it, so a stale version answers 409 with it.
+  return transact(null, async (tx) => {
     const found = await tx.comment.findUnique({ where: { id: commentId }, select: { claimId: true, resolvedAt: true } });
     if (!found) throw new AppError('not_found', 'No comment with this id.');
     const claim = await findClaim(tx, found.claimId);

@@ -12,6 +12,7 @@ import { noteReviewChange } from './article-status';
 import { claimSelect, currentClaimsWhere, toClaimDto } from './claim-dto';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
+import { bumpVersion, transact } from './claims';
 
 /** The current draft's claims as the gate sees them. */
 async function gateFor(tx: Tx, articleId: string) {
@@ -65,7 +66,7 @@ export async function verifyArticle(actor: Actor | null, articleId: string, inpu
 export async function decideCorrection(actor: Actor | null, claimId: string, input: CorrectionDecision | unknown) {
   assertCan(actor, 'article:verify');
   const data = parseInput(correctionDecisionSchema, input);
-  return db().$transaction(async (tx) => {
+  return transact(claimId, async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
       select: {
@@ -77,8 +78,7 @@ export async function decideCorrection(actor: Actor | null, claimId: string, inp
     if (claim.archivedAt) throw new AppError('conflict', "This claim's sentence was removed in a later draft. Reload the article.");
     const verdict = claim.verdicts[0];
     if (!verdict?.correction) throw new AppError('invalid', 'This claim has no correction to decide on.', { decision: 'No correction.' });
-    const { count } = await tx.claim.updateMany({ where: { id: claimId, version: data.version }, data: { version: { increment: 1 } } });
-    if (count === 0) throw new AppError('conflict', 'Someone else changed this claim while you were working on it. Reload to see their change, then try again.');
+    await bumpVersion(tx, claimId, data.version, {});
     const status = data.decision === 'accept' ? 'accepted' : 'rejected';
     await tx.verdict.update({ where: { id: verdict.id }, data: { correctionStatus: status, correctionDecidedAt: new Date() } });
     await recordEvent(tx, {

@@ -9,14 +9,17 @@ import type { Actor, Role } from '../auth/permissions';
 import type { ClaimDto } from './claim-dto';
 import { setApprovalRequired } from './approval';
 import { createArticle, getArticle } from './articles';
-import { approveVerdict, attachSource, dismissClaim, recordVerdict, removeSource, reuseReview, sendBack } from './claims';
+import { approveVerdict, attachSource, dismissClaim, recordVerdict, removeSource, reuseReview, sendBack, setSpeaker } from './claims';
+import { assignClaim } from './assignments';
+import { markNotAClaim, mergeClaims, resizeClaim, splitClaim } from './claim-edits';
+import { addComment, resolveComment } from './comments';
 import { db } from './client';
 import { exportArticle } from './exports';
 import { listHistory } from './history';
 import { setRelationStatus } from './relations';
 import { claimVersion, relationVersion, statusOf } from './testing';
 import { createUserAsOperator } from './users';
-import { verifyArticle } from './verification';
+import { decideCorrection, verifyArticle } from './verification';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
@@ -44,13 +47,15 @@ async function article(): Promise<{ id: string; claims: ClaimDto[] }> {
 const claimOf = async (articleId: string, id: string) => (await getArticle(actors.editor, articleId)).claims.find((c) => c.id === id)!;
 
 describe('every write is versioned: a stale version is 409 with the colleague\'s change', () => {
-  test('verdict, source add and remove, dismissal, reuse, approve and send-back all refuse a stale version and carry the current claim', async () => {
+  test('every claim-changing action (review, approval, assignment, comments, corrections, attribution, span edits) refuses a stale version and carries the current claim', async () => {
     const { id, claims } = await article();
     const [c, other] = [claims[0]!, claims[1]!];
     await recordVerdict(actors.reviewer, other.id, { rating: 'False', explanation: 'Other.', version: other.version });
     const seen = c.version;
+    // A comment posted before (posting takes no version), to be resolved from the stale page.
+    const note = await addComment(actors.reviewer, c.id, { body: 'Is 87 the final count?' });
     // A colleague's verdict moves the claim on; everything below was opened before it.
-    await recordVerdict(actors.admin, c.id, { rating: 'True', explanation: 'Colleague says true.', version: seen });
+    await recordVerdict(actors.admin, c.id, { rating: 'True', explanation: 'Colleague says true.', correction: 'Colleague correction.', version: seen });
     const src = await attachSource(actors.admin, c.id, { ...source, version: await claimVersion(c.id) });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['verdict', () => recordVerdict(actors.reviewer, c.id, { rating: 'False', explanation: 'Mine.', version: seen })],
@@ -60,6 +65,15 @@ describe('every write is versioned: a stale version is 409 with the colleague\'s
       ['reuse', () => reuseReview(actors.reviewer, c.id, { from: other.id, version: seen })],
       ['approve', () => approveVerdict(actors.editor, c.id, { version: seen })],
       ['send back', () => sendBack(actors.editor, c.id, { comment: 'Needs a source.', version: seen })],
+      ['assign', () => assignClaim(actors.editor, c.id, { reviewerId: actors.reviewer.id, due: null, version: seen })],
+      ['resolve comment', () => resolveComment(actors.reviewer, note.id, { version: seen })],
+      ['correction decision', () => decideCorrection(actors.editor, c.id, { decision: 'accept', version: seen })],
+      ['attribution', () => setSpeaker(actors.reviewer, c.id, { name: 'The minister', type: 'Person', version: seen })],
+      ['resize', () => resizeClaim(actors.editor, c.id, { start: c.start, end: c.end - 1, version: seen })],
+      ['split', () => splitClaim(actors.editor, c.id, { at: c.start + Math.floor((c.end - c.start) / 2), version: seen })],
+      ['not a claim', () => markNotAClaim(actors.editor, c.id, { version: seen })],
+      // The merge names the stale one of its two claims.
+      ['merge', () => mergeClaims(actors.editor, { ids: [c.id, other.id], versions: [seen, other.version + 1] })],
     ];
     const before = await db().event.count({ where: { targetId: c.id } });
     for (const [name, run] of actions) {
