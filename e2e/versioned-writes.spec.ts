@@ -7,8 +7,9 @@ import { ACCOUNTS, colleague, signIn } from './helpers';
 
 const seed = readFileSync('e2e/fixtures/seed-article.txt', 'utf8');
 type Claim = {
-  id: string; quote: string; version: number; status: string; dismissReason: string | null;
+  id: string; ordinal: number; quote: string; version: number; status: string; dismissReason: string | null;
   verdict: { rating: string; explanation: string } | null; sources: Array<{ id: string; title: string }>;
+  assignee: { id: string; name: string } | null; dueAt: string | null; speaker: { name: string; type: string } | null;
 };
 type Relation = { id: string; type: string; status: string; version: number; a: string; b: string };
 
@@ -30,6 +31,11 @@ type Case = {
   name: string;
   /** Who has the stale page (reviewer unless said). */
   as?: string;
+  /** The colleague (the admin, or the reviewer when the editor has the stale page, unless said). */
+  colleagueAs?: string;
+  /** The article's text (the seed article unless said) and the words of the claim opened. */
+  text?: string;
+  words?: string;
   /** Set-up over the API before the stale page opens. */
   before?: (page: Page, articleId: string) => Promise<void>;
   /** Typed or clicked on the stale page, up to (not including) the click that sends it. */
@@ -40,11 +46,26 @@ type Case = {
   /** What the panel shows as theirs and as mine. */
   shows: { theirs: RegExp; mine?: RegExp };
   choose: 'Keep mine' | 'Take theirs' | 'Merge';
-  /** The claim afterwards, read over the API. */
-  after: (claim: Claim, article: { claims: Claim[]; relations: Relation[] }) => void;
+  /** The claim afterwards, read over the API (with the stale page's session). */
+  after: (claim: Claim, article: { claims: Claim[]; relations: Relation[] }, page: Page) => void | Promise<void>;
 };
 
 const source = { url: 'https://example.org/opcw', title: 'OPCW report', stance: 'supports' };
+
+/** A sentence no other journey reviews, so the archive's best match for it is the one set up here. */
+const FLOODS = 'The floods in Sindh province displaced 33 million people in 2022, the United Nations said.';
+
+/** The link between the veto claims that extraction suggests ("states the same fact as"). */
+async function vetoLink(page: Page, id: string) {
+  const { claims, relations } = await articleOf(page, id);
+  const veto = claims.find((c) => c.quote.includes('It was the eighth veto'))!;
+  return relations.find((x) => x.type === 'duplicates' && (x.a === veto.id || x.b === veto.id))!;
+}
+
+async function usersByEmail(page: Page): Promise<Map<string, string>> {
+  const { users } = (await (await page.request.get('/api/users')).json()) as { users: Array<{ id: string; email: string }> };
+  return new Map(users.map((u) => [u.email, u.id]));
+}
 
 const CASES: Case[] = [
   {
@@ -108,10 +129,9 @@ const CASES: Case[] = [
   {
     name: 'confirm a link (keep mine)',
     prepare: async () => undefined,
+    words: 'It was the eighth veto',
     theirs: async (p, id) => {
-      const { claims, relations } = await articleOf(p, id);
-      const veto = claims.find((c) => c.quote.includes('It was the eighth veto'))!;
-      const r = relations.find((x) => x.type === 'duplicates' && (x.a === veto.id || x.b === veto.id))!;
+      const r = await vetoLink(p, id);
       expect((await p.request.post(`/api/relations/${r.id}/dismiss`, { data: { version: r.version } })).status()).toBe(200);
     },
     send: (d) => d.locator('[data-relation-type="duplicates"]').getByRole('button', { name: 'Confirm' }).click(),
@@ -135,15 +155,130 @@ const CASES: Case[] = [
       expect(c.verdict?.explanation).toBe('Second verdict, newer.');
     },
   },
+  {
+    name: 'dismiss a link (keep mine)',
+    words: 'It was the eighth veto',
+    prepare: async () => undefined,
+    theirs: async (p, id) => {
+      const r = await vetoLink(p, id);
+      expect((await p.request.post(`/api/relations/${r.id}/confirm`, { data: { version: r.version } })).status()).toBe(200);
+    },
+    send: (d) => d.locator('[data-relation-type="duplicates"]').getByRole('button', { name: 'Dismiss' }).click(),
+    shows: { theirs: /The link is now confirmed/, mine: /Dismiss the link to claim \d+/ },
+    choose: 'Keep mine',
+    after: (_c, a) => {
+      expect(a.relations.filter((r) => r.type === 'duplicates').map((r) => r.status)).toContain('dismissed');
+    },
+  },
+  {
+    name: 'reuse an archived verdict (keep mine)',
+    text: FLOODS,
+    words: 'displaced 33 million',
+    before: async (p) => {
+      // An earlier article reviewed the same sentence: it shows under "Checked before".
+      const res = await p.request.post('/api/articles', { data: { title: 'Archive: Sindh floods', text: FLOODS } });
+      const c = ((await res.json()) as { claims: Claim[] }).claims[0]!;
+      const v = await p.request.post(`/api/claims/${c.id}/verdict`, { data: { rating: 'Mostly true', explanation: 'Archived: the UN counted 33 million.', version: c.version } });
+      expect(v.status(), await v.text()).toBe(201);
+    },
+    prepare: (d) => expect(d.getByTestId('archive-match').filter({ hasText: 'Archive: Sindh floods' })).toBeVisible(),
+    theirs: (p, id) => theirVerdict(p, id, 'Theirs: false, it was 8 million.', 'displaced 33 million'),
+    send: (d) => d.getByTestId('archive-match').filter({ hasText: 'Archive: Sindh floods' }).getByRole('button', { name: 'Reuse this verdict and its sources' }).click(),
+    shows: { theirs: /Theirs: false, it was 8 million\./, mine: /Reuse the verdict Mostly true from “Archive: Sindh floods”/ },
+    choose: 'Keep mine',
+    after: (c) => {
+      expect(c.verdict?.rating).toBe('Mostly true');
+      expect(c.verdict?.explanation).toBe('Archived: the UN counted 33 million.');
+    },
+  },
+  {
+    name: 'send back with a comment (keep mine)',
+    as: ACCOUNTS.editor,
+    before: (p, id) => theirVerdict(p, id, 'First verdict.'),
+    prepare: (d) => d.getByLabel('Send back with a comment (what to check again)').fill('Mine: name who counted the 87.'),
+    theirs: (p, id) => theirVerdict(p, id, 'Second verdict, newer.'),
+    send: (d) => d.getByRole('button', { name: 'Send back', exact: true }).click(),
+    shows: { theirs: /Second verdict, newer\./, mine: /Mine: name who counted the 87\./ },
+    choose: 'Keep mine',
+    after: async (c, _a, p) => {
+      expect(c.status).toBe('in_review');
+      const history = await (await p.request.get(`/api/claims/${c.id}/history?format=json`)).text();
+      expect(history).toContain('Mine: name who counted the 87.');
+    },
+  },
+  {
+    name: 'assign with a due time (keep mine)',
+    as: ACCOUNTS.editor,
+    colleagueAs: ACCOUNTS.admin,
+    prepare: async (d) => {
+      await d.getByLabel('Assign to').selectOption({ label: ACCOUNTS.reviewer });
+      await d.getByLabel('Due (optional)').fill('2030-01-15T10:00');
+    },
+    theirs: async (p, id) => {
+      const c = await claimOf(p, id);
+      const admin = (await usersByEmail(p)).get(ACCOUNTS.admin)!;
+      const res = await p.request.post(`/api/claims/${c.id}/assign`, { data: { reviewerId: admin, due: null, version: c.version } });
+      expect(res.status(), await res.text()).toBe(200);
+    },
+    send: (d) => d.getByRole('button', { name: 'Assign', exact: true }).click(),
+    shows: { theirs: new RegExp(`Assigned to${ACCOUNTS.admin}`), mine: /reviewer@newsroom\.example.*2030-01-15 10:00/s },
+    choose: 'Keep mine',
+    after: (c) => {
+      expect(c.assignee?.name).toBe(ACCOUNTS.reviewer);
+      expect(c.dueAt).toBe(new Date('2030-01-15T10:00').toISOString());
+    },
+  },
+  {
+    name: 'resolve a comment (keep mine)',
+    before: async (p, id) => {
+      const c = await claimOf(p, id);
+      expect((await p.request.post(`/api/claims/${c.id}/comments`, { data: { body: 'Is 87 the final count?' } })).status()).toBe(201);
+    },
+    prepare: (d) => expect(d.getByTestId('comment').filter({ hasText: 'Is 87 the final count?' })).toBeVisible(),
+    theirs: (p, id) => theirVerdict(p, id, 'Theirs: 87 is final.'),
+    send: (d) => d.getByTestId('comment').filter({ hasText: 'Is 87 the final count?' }).getByRole('button', { name: /^Resolve/ }).click(),
+    shows: { theirs: /Theirs: 87 is final\./, mine: /Resolve .*comment “Is 87 the final count\?”/ },
+    choose: 'Keep mine',
+    after: async (c, _a, p) => {
+      const { comments } = (await (await p.request.get(`/api/claims/${c.id}/comments`)).json()) as { comments: Array<{ resolvedAt: string | null }> };
+      expect(comments.map((x) => x.resolvedAt !== null)).toEqual([true]);
+    },
+  },
+  {
+    name: 'attribution (take theirs)',
+    prepare: (d) => d.getByRole('form', { name: 'Attributed to' }).getByLabel('Name').fill('Mine: the health ministry'),
+    theirs: async (p, id) => {
+      const c = await claimOf(p, id);
+      const res = await p.request.post(`/api/claims/${c.id}/speaker`, { data: { name: 'Theirs: the White House', type: 'Organization', version: c.version } });
+      expect(res.status(), await res.text()).toBe(200);
+    },
+    send: (d) => d.getByRole('button', { name: 'Save attribution' }).click(),
+    shows: { theirs: /Theirs: the White House \(Organization\)/, mine: /Mine: the health ministry/ },
+    choose: 'Take theirs',
+    after: (c) => {
+      expect(c.speaker?.name).toBe('Theirs: the White House');
+    },
+  },
+  {
+    name: 'not a claim (take theirs)',
+    prepare: (d) => d.getByRole('button', { name: 'Correct the extraction' }).click(),
+    theirs: (p, id) => theirVerdict(p, id, 'Theirs: it is a claim, and true.'),
+    send: (d) => d.getByRole('button', { name: 'Not a claim', exact: true }).click(),
+    shows: { theirs: /Theirs: it is a claim, and true\./, mine: /Mark these words as not a claim/ },
+    choose: 'Take theirs',
+    after: (c) => {
+      expect(c.status).toBe('reviewed');
+    },
+  },
 ];
 
 for (const k of CASES) {
   test(`two browsers, a stale page: ${k.name}`, async ({ page, browser }) => {
     await signIn(page, k.as ?? ACCOUNTS.reviewer);
     // The colleague: another person in another browser context. The editor loads the article.
-    const other = await colleague(browser, k.as === ACCOUNTS.editor ? ACCOUNTS.reviewer : ACCOUNTS.admin);
+    const other = await colleague(browser, k.colleagueAs ?? (k.as === ACCOUNTS.editor ? ACCOUNTS.reviewer : ACCOUNTS.admin));
     const loader = k.as === ACCOUNTS.editor ? page : other.page;
-    const created = await loader.request.post('/api/articles', { data: { title: `Two browsers: ${k.name}`, text: seed } });
+    const created = await loader.request.post('/api/articles', { data: { title: `Two browsers: ${k.name}`, text: k.text ?? seed } });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
     if (k.before) await k.before(other.page, id);
@@ -152,7 +287,7 @@ for (const k of CASES) {
     // that the colleague's change would refresh it within a second and it would not be stale.
     await page.route('**/api/articles/*/events**', (route) => route.abort());
     await page.goto(`/articles/${id}`);
-    const words = k.name.startsWith('confirm') ? 'It was the eighth veto' : WORDS;
+    const words = k.words ?? WORDS;
     await page.locator('mark.claim').filter({ hasText: words }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
@@ -180,13 +315,72 @@ for (const k of CASES) {
     await expect(panel).toBeHidden();
     await expect.poll(async () => {
       try {
-        k.after(await claimOf(page, id, words), await articleOf(page, id));
+        await k.after(await claimOf(page, id, words), await articleOf(page, id), page);
         return true;
       } catch {
         return false;
       }
     }).toBe(true);
-    k.after(await claimOf(page, id, words), await articleOf(page, id));
+    await k.after(await claimOf(page, id, words), await articleOf(page, id), page);
     await other.close();
   });
 }
+
+// Outside the claim dialog: the editor's publish panel and the dashboard's one-click reassign.
+test('two browsers, a stale page: accept a correction on the publish panel (keep mine, having seen theirs)', async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.editor);
+  const other = await colleague(browser, ACCOUNTS.reviewer);
+  const created = await page.request.post('/api/articles', { data: { title: 'Two browsers: correction', text: seed } });
+  const { id } = (await created.json()) as { id: string };
+  const rate = async (correction: string) => {
+    const c = await claimOf(other.page, id);
+    const res = await other.page.request.post(`/api/claims/${c.id}/verdict`, { data: { rating: 'Mostly true', explanation: 'Counted 87.', correction, version: c.version } });
+    expect(res.status(), await res.text()).toBe(201);
+  };
+  await rate('after the attack on a rebel-held Syrian town killed at least 87 people.');
+  await page.route('**/api/articles/*/events**', (route) => route.abort());
+  await page.goto(`/articles/${id}`);
+  const { ordinal } = await claimOf(page, id);
+  await rate('after the attack on a rebel-held Syrian town killed 89 people.');
+  await page.getByRole('button', { name: `Accept correction ${ordinal}` }).click();
+
+  const panel = page.getByTestId('conflict-panel');
+  await expect(panel.getByRole('region', { name: 'Their change (saved)' })).toContainText('killed 89 people');
+  await expect(panel.getByRole('region', { name: 'Your unsaved input' })).toContainText('killed at least 87 people');
+  await panel.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(panel).toBeHidden();
+  const after = (await claimOf(page, id)) as Claim & { verdict: { correction: string; correctionStatus: string } };
+  expect(after.verdict.correctionStatus).toBe('accepted');
+  expect(after.verdict.correction, 'the correction accepted is the one the panel showed as theirs').toContain('killed 89 people');
+  await other.close();
+});
+
+test('two browsers, a stale page: the dashboard\'s one-click reassign (keep mine)', async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.editor);
+  const other = await colleague(browser, ACCOUNTS.admin);
+  const title = `Two browsers: reassign ${Date.now().toString(36)}`;
+  const created = await other.page.request.post('/api/articles', { data: { title, text: seed } });
+  const { id } = (await created.json()) as { id: string };
+  const ids = await usersByEmail(other.page);
+  const assign = async (email: string, due: string | null) => {
+    const c = await claimOf(other.page, id);
+    const res = await other.page.request.post(`/api/claims/${c.id}/assign`, { data: { reviewerId: ids.get(email), due, version: c.version } });
+    expect(res.status(), await res.text()).toBe(200);
+    return c;
+  };
+  // Overdue: due an hour ago.
+  const { ordinal } = await assign(ACCOUNTS.reviewer, new Date(Date.now() - 3600_000).toISOString());
+  await page.goto('/dashboard');
+  const row = page.getByTestId('overdue-table').getByRole('row').filter({ hasText: `Claim ${ordinal} in ${title}` });
+  await row.getByLabel(`Reassign claim ${ordinal} to`).selectOption({ label: ACCOUNTS.editor });
+  // The admin takes the claim over meanwhile.
+  await assign(ACCOUNTS.admin, null);
+  await row.getByRole('button', { name: `Reassign claim ${ordinal}` }).click();
+
+  const panel = row.getByTestId('conflict-panel');
+  await expect(panel.getByRole('region', { name: 'Their change (saved)' })).toContainText(`Assigned to${ACCOUNTS.admin}`);
+  await expect(panel.getByRole('region', { name: 'Your unsaved input' })).toContainText(`Reassign to${ACCOUNTS.editor}`);
+  await panel.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(async () => (await claimOf(page, id)).assignee?.name).toBe(ACCOUNTS.editor);
+  await other.close();
+});

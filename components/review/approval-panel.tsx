@@ -3,11 +3,14 @@
 // published verdict) or send it back to review with a comment, which history keeps.
 import { useState } from 'react';
 import { Field } from '@/components/ui/field';
-import type { VersionedSend } from './conflict-panel';
+import { useStartedVersion, type VersionedSend } from './conflict-panel';
 import type { ReviewClaim } from './view-model';
 
 export function ApprovalPanel({ claim, busy, send }: { claim: ReviewClaim; busy: boolean; send: VersionedSend }) {
   const [comment, setComment] = useState('');
+  // The comment is sent with the version its typing started from: a verdict arriving live meanwhile
+  // meets the conflict panel rather than being sent back unread.
+  const started = useStartedVersion(claim.version);
   const v = claim.verdict;
   if (!v || (claim.status !== 'reviewed' && claim.status !== 'approved')) return null;
   const waiting = claim.status === 'reviewed';
@@ -26,12 +29,14 @@ export function ApprovalPanel({ claim, busy, send }: { claim: ReviewClaim; busy:
         aria-label="Send back"
         onSubmit={(e) => {
           e.preventDefault();
-          void send(`/api/claims/${claim.id}/send-back`, { comment }, 'Sent back to review.', { action: 'Send back', values: {}, summary: `Send back with: “${comment}”` }, claim.version)
-            .then((ok) => { if (ok) setComment(''); });
+          // Take theirs drops the typed comment (the editor chose their state); keep mine sends it again.
+          // No merge: their side has no comment text to merge with (a send-back comment lives in history).
+          void send(`/api/claims/${claim.id}/send-back`, { comment }, 'Sent back to review.', { action: 'Send back', values: {}, shown: [['Comment', comment]] }, started.version(), () => { started.reset(); setComment(''); })
+            .then((ok) => { if (ok) { started.reset(); setComment(''); } });
         }}
       >
         <Field id="send-back-comment" label="Send back with a comment (what to check again)">
-          <textarea id="send-back-comment" required maxLength={5000} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea id="send-back-comment" required maxLength={5000} rows={2} value={comment} onChange={(e) => { started.touch(); setComment(e.target.value); }} />
         </Field>
         <button type="submit" disabled={busy || !comment.trim()}>Send back</button>
       </form>

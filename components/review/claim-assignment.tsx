@@ -1,11 +1,12 @@
 'use client';
 // Who owns a claim and when it is due, and (for editors) the form to hand it to someone else.
-// The assignment is a versioned write: a stale dialog gets the 409 message like any review action.
-import { useState } from 'react';
+// The assignment is a versioned write: a stale dialog gets the conflict panel with who has the claim
+// now beside the colleague and due time chosen here (decision 019).
+import { useEffect, useState } from 'react';
 import type { Mentionable } from '@/lib/comments/mentions';
 import { Field } from '@/components/ui/field';
 import { RelativeTime } from '@/components/history/relative-time';
-import type { Send } from './use-claim-actions';
+import { shownDue, useStartedVersion, type VersionedSend } from './conflict-panel';
 import type { ReviewClaim } from './view-model';
 
 export type DeskContext = { members: Mentionable[]; canAssign: boolean };
@@ -18,10 +19,17 @@ export function dueFromLocal(value: string): string | null {
 }
 
 export function ClaimAssignment({ claim, desk, busy, send, fields }: {
-  claim: ReviewClaim; desk: DeskContext; busy: boolean; send: Send; fields: Record<string, string>;
+  claim: ReviewClaim; desk: DeskContext; busy: boolean; send: VersionedSend; fields: Record<string, string>;
 }) {
-  const [reviewerId, setReviewerId] = useState(claim.assignee?.id ?? '');
+  const owner = claim.assignee?.id ?? '';
+  const [reviewerId, setReviewerId] = useState(owner);
   const [due, setDue] = useState('');
+  const started = useStartedVersion(claim.version);
+  // A colleague's reassignment arriving live shows in the form, unless this person is choosing.
+  useEffect(() => {
+    if (!started.touched()) setReviewerId(owner);
+  }, [owner]);
+  const name = (id: string) => desk.members.find((m) => m.id === id)?.name || desk.members.find((m) => m.id === id)?.email || id;
   return (
     <section aria-label="Assignment" className="assignment">
       <h3>Assignment</h3>
@@ -34,19 +42,21 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
           aria-label="Assign the claim"
           onSubmit={(e) => {
             e.preventDefault();
-            void send(`/api/claims/${claim.id}/assign`, {
-              method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due), version: claim.version }),
-            }, 'Claim assigned.');
+            const mine = { action: 'Assign', values: {}, shown: [['Assign to', name(reviewerId)], ['Due', shownDue(due)]] as Array<[string, string]> };
+            // Take theirs: the form shows who has the claim now, and forgets the due time typed.
+            const discard = () => { started.reset(); setReviewerId(owner); setDue(''); };
+            void send(`/api/claims/${claim.id}/assign`, { reviewerId, due: dueFromLocal(due) }, 'Claim assigned.', mine, started.version(), discard)
+              .then((ok) => { if (ok) { started.reset(); setDue(''); } });
           }}
         >
           <Field id={`assignee-${claim.id}`} label="Assign to" error={fields.reviewerId}>
-            <select id={`assignee-${claim.id}`} required value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+            <select id={`assignee-${claim.id}`} required value={reviewerId} onChange={(e) => { started.touch(); setReviewerId(e.target.value); }}>
               <option value="">Choose a colleague…</option>
               {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
             </select>
           </Field>
           <Field id={`due-${claim.id}`} label="Due (optional)" error={fields.due}>
-            <input id={`due-${claim.id}`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+            <input id={`due-${claim.id}`} type="datetime-local" value={due} onChange={(e) => { started.touch(); setDue(e.target.value); }} />
           </Field>
           <button type="submit" disabled={busy || !reviewerId}>Assign</button>
         </form>

@@ -13,11 +13,11 @@ import { DISMISS_FIELDS, SOURCE_FIELDS, VERDICT_FIELDS, useClaimDraft } from './
 import { useClaimActions } from './use-claim-actions';
 import { VerdictForm } from './verdict-form';
 import { ClaimAssignment, type DeskContext } from './claim-assignment';
+import { SpeakerForm } from './speaker-form';
 import { CommentThread } from './comment-thread';
 import { ApprovalPanel } from './approval-panel';
-import { ConflictPanel, conflictOf, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
-import { useEffect, useRef, useState } from 'react';
-import type { ApiResult } from '@/components/ui/api-client';
+import { ConflictPanel, useConflict, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
+import { useEffect, useRef } from 'react';
 
 type Props = {
   /** Editors and admins approve verdicts or send them back. */
@@ -38,7 +38,8 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
   const { busy, error, fields, notice, send } = actions;
   const { guard, prompt } = useLeaveGuard(draft, claim.ordinal);
 
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  // "Take theirs" refreshes the page, so what the dialog shows is their change.
+  const { conflict, setConflict, onStale } = useConflict(() => actions.done('Their change kept; yours was not saved.'));
 
   // The version this person's typing started from. A colleague's change arriving live
   // (use-live-updates) re-renders `claim` with a newer version; while input is unsaved, a save still
@@ -52,17 +53,6 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
     const v = (data as { version?: unknown } | null)?.version;
     if (typeof v === 'number') seen.current = Math.max(seen.current, v);
   };
-
-  /**
-   * A stale version (a colleague's change came first) opens the conflict panel with their change
-   * beside mine; `retry` sends mine again on top of theirs. Returns whether to go on.
-   */
-  function onStale<T>(res: ApiResult<T>, mine: MineInput, retry: Conflict['retry'], discard: () => void): res is { ok: true; data: T } {
-    if (res.ok) return true;
-    const theirs = res.status === 409 ? conflictOf(res.error) : null;
-    if (theirs) setConflict({ mine, theirs, retry, discard });
-    return false;
-  }
 
   async function addSource(version = seen.current, values = draft.values): Promise<boolean> {
     const source = pendingSource(values);
@@ -127,9 +117,9 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
   const removeSource = (s: SourceDto) => void removeSourceAt(s);
 
   /** Link and reuse clicks: no typed fields, so "keep mine" sends the click again with the new version. */
-  const versionedSend: VersionedSend = async (url, body, message, mine, version) => {
+  const versionedSend: VersionedSend = async (url, body, message, mine, version, discard = () => undefined) => {
     const res = await actions.request(url, { method: 'POST', body: JSON.stringify({ ...body, version }) });
-    if (!onStale(res, mine, (v) => versionedSend(url, body, message, mine, v), () => undefined)) return false;
+    if (!onStale(res, mine, (v) => versionedSend(url, body, message, mine, v, discard), discard)) return false;
     actions.done(message);
     return true;
   };
@@ -172,7 +162,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
           <p className="claim-meta">by {claim.verdict.author}, <RelativeTime iso={claim.verdict.createdAt} />, on draft {claim.verdict.revisionNumber}</p>
         </section>
       ) : null}
-      {desk ? <ClaimAssignment key={`assign-${claim.version}`} claim={claim} desk={desk} busy={busy} send={send} fields={fields} /> : null}
+      {desk ? <ClaimAssignment claim={claim} desk={desk} busy={busy} send={versionedSend} fields={fields} /> : null}
       {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
         <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
       ) : null}
@@ -184,29 +174,9 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
 
       <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 
-      <form
-        key={`speaker-${claim.version}`}
-        aria-label="Attributed to"
-        className="speaker"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          void send(`/api/claims/${claim.id}/speaker`, { method: 'POST', body: JSON.stringify({ name: f.get('speaker'), type: f.get('speakerType'), version: claim.version }) }, 'Attribution saved.');
-        }}
-      >
-        <h3>Attributed to</h3>
-        <p className="hint">Published as the claim&apos;s author in ClaimReview. Empty: the article&apos;s byline.</p>
-        <Field id="speaker" label="Name" error={fields.name}><input id="speaker" name="speaker" defaultValue={claim.speaker?.name ?? ''} maxLength={200} /></Field>
-        <Field id="speakerType" label="Kind" error={fields.type}>
-          <select id="speakerType" name="speakerType" defaultValue={claim.speaker?.type ?? 'Person'}>
-            <option value="Person">Person</option>
-            <option value="Organization">Organization</option>
-          </select>
-        </Field>
-        <button type="submit" disabled={busy}>Save attribution</button>
-      </form>
+      <SpeakerForm claim={claim} busy={busy} send={versionedSend} fields={fields} />
 
-      <CommentThread claimId={claim.id} version={claim.version} actions={actions} />
+      <CommentThread claimId={claim.id} version={claim.version} actions={actions} send={versionedSend} />
       <p className="claim-meta">
         This claim&apos;s history: <a href={`/api/claims/${claim.id}/history?format=csv`} download>CSV<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>
         {' · '}<a href={`/api/claims/${claim.id}/history?format=json`} download>JSON<span className="sr-only"> of claim {claim.ordinal}&apos;s history</span></a>

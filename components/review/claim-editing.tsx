@@ -9,6 +9,7 @@ import { callApi } from '@/components/ui/api-client';
 import { FormError } from '@/components/ui/field';
 import { dragEdge, moveEdge, overlaps, snapToWords, trimSpan, type Direction, type Edge, type Span } from '@/lib/claims/words';
 import type { ReviewClaim } from './view-model';
+import { ConflictPanel, conflictOf, useConflict, type MineInput } from './conflict-panel';
 import styles from './claim-editing.module.css';
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
@@ -306,19 +307,32 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
   const quote = text.slice(claim.start, claim.end);
   const changed = span.start !== claim.start || span.end !== claim.end;
 
-  async function send(url: string, init: RequestInit, done: string, after?: (data: unknown) => void) {
+  const { conflict, setConflict, onStale } = useConflict(() => router.refresh());
+
+  /**
+   * One edit with the version(s) the person saw. A stale one gets the conflict panel; "keep mine"
+   * sends the same edit on top of the colleague's change (a merge: with the stale claim's new version).
+   */
+  async function send(url: string, method: string, body: Record<string, unknown>, done: string, mine: MineInput, after?: (data: unknown) => void): Promise<boolean> {
     setBusy(true);
     setError(null);
     setNotice(null);
-    const res = await callApi(url, init);
+    setConflict(null);
+    const res = await callApi(url, { method, body: JSON.stringify(body) });
     setBusy(false);
-    if (!res.ok) {
-      setError(res.message);
-      return;
+    const theirs = res.ok ? null : conflictOf(res.error);
+    const staleId = theirs?.kind === 'claim' ? theirs.claim.id : claim.id;
+    const retry = (v: number) => send(url, method, Array.isArray(body.ids)
+      ? { ...body, versions: (body.versions as number[]).map((x, i) => ((body.ids as string[])[i] === staleId ? v : x)) }
+      : { ...body, version: v }, done, mine, after);
+    if (!onStale(res, mine, retry, () => setSpan({ start: claim.start, end: claim.end }))) {
+      if (!theirs && !res.ok) setError(res.message);
+      return false;
     }
     setNotice(done);
     router.refresh();
     after?.(res.data);
+    return true;
   }
 
   /** The span one word further, or why not. */
@@ -372,7 +386,7 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
       </h3>
       {open ? (
       <div id={`edit-body-${claim.id}`}>
-      <FormError message={error} />
+      {conflict ? <ConflictPanel conflict={conflict} busy={busy} onDone={() => setConflict(null)} /> : <FormError message={error} />}
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
       <h4>Where the claim starts and ends</h4>
@@ -401,7 +415,7 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
           type="button"
           className="primary"
           disabled={busy || !changed}
-          onClick={() => void send(`/api/claims/${claim.id}`, { method: 'PATCH', body: JSON.stringify({ ...span, version: claim.version }) }, 'Claim boundaries saved.')}
+          onClick={() => void send(`/api/claims/${claim.id}`, 'PATCH', { ...span, version: claim.version }, 'Claim boundaries saved.', { action: 'Save boundaries', values: {}, summary: `The claim becomes “${text.slice(span.start, span.end)}”.` })}
         >
           Save boundaries
         </button>
@@ -429,7 +443,7 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
       <button
         type="button"
         disabled={busy || !canSplit}
-        onClick={() => void send(`/api/claims/${claim.id}/split`, { method: 'POST', body: JSON.stringify({ at: splitAt, version: claim.version }) }, 'Claim split in two; the second part is the next claim.')}
+        onClick={() => void send(`/api/claims/${claim.id}/split`, 'POST', { at: splitAt, version: claim.version }, 'Claim split in two; the second part is the next claim.', { action: 'Split here', values: {}, summary: parts ? `Split into “${text.slice(parts[0]!.start, parts[0]!.end)}” and “${text.slice(parts[1]!.start, parts[1]!.end)}”.` : 'Split the claim.' })}
       >
         Split here
       </button>
@@ -439,14 +453,14 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
         <button
           type="button"
           disabled={busy || !previous}
-          onClick={() => previous && void send('/api/claims/merge', { method: 'POST', body: JSON.stringify({ ids: [previous.id, claim.id], versions: [previous.version, claim.version] }) }, 'Merged with the previous claim.', () => onOpenClaim(previous.id))}
+          onClick={() => previous && void send('/api/claims/merge', 'POST', { ids: [previous.id, claim.id], versions: [previous.version, claim.version] }, 'Merged with the previous claim.', { action: 'Merge claims', values: {}, summary: `Merge with the previous claim (#${previous.ordinal}).` }, () => onOpenClaim(previous.id))}
         >
           Merge with previous claim{previous ? ` (#${previous.ordinal})` : ''}
         </button>
         <button
           type="button"
           disabled={busy || !next}
-          onClick={() => next && void send('/api/claims/merge', { method: 'POST', body: JSON.stringify({ ids: [claim.id, next.id], versions: [claim.version, next.version] }) }, 'Merged with the next claim.')}
+          onClick={() => next && void send('/api/claims/merge', 'POST', { ids: [claim.id, next.id], versions: [claim.version, next.version] }, 'Merged with the next claim.', { action: 'Merge claims', values: {}, summary: `Merge with the next claim (#${next.ordinal}).` })}
         >
           Merge with next claim{next ? ` (#${next.ordinal})` : ''}
         </button>
@@ -458,7 +472,7 @@ export function ClaimEditing({ claim, claims, text, onOpenClaim, onClose }: Prop
         type="button"
         className="secondary"
         disabled={busy}
-        onClick={() => void send(`/api/claims/${claim.id}/not-a-claim`, { method: 'POST', body: JSON.stringify({ version: claim.version }) }, 'Marked as not a claim.', onClose)}
+        onClick={() => void send(`/api/claims/${claim.id}/not-a-claim`, 'POST', { version: claim.version }, 'Marked as not a claim.', { action: 'Not a claim', values: {}, summary: 'Mark these words as not a claim.' }, onClose)}
       >
         Not a claim
       </button>

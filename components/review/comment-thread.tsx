@@ -9,8 +9,9 @@ import { callApi } from '@/components/ui/api-client';
 import { Field, FormError } from '@/components/ui/field';
 import { RelativeTime } from '@/components/history/relative-time';
 import type { ClaimActions } from './use-claim-actions';
+import type { VersionedSend } from './conflict-panel';
 
-export function CommentThread({ claimId, version, actions }: { claimId: string; version: number; actions: ClaimActions }) {
+export function CommentThread({ claimId, version, actions, send }: { claimId: string; version: number; actions: ClaimActions; send: VersionedSend }) {
   const [comments, setComments] = useState<CommentDto[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [body, setBody] = useState('');
@@ -35,11 +36,11 @@ export function CommentThread({ claimId, version, actions }: { claimId: string; 
     actions.done(mentioned.length ? `Comment added; ${mentioned.join(', ')} will see it in their queue.` : 'Comment added.');
   }
 
+  // Resolving is a versioned write on the claim: a stale page gets the conflict panel (the claim as
+  // a colleague left it beside this click); the thread reloads when the claim's version moves.
   async function resolve(c: CommentDto) {
-    const res = await actions.request(`/api/comments/${c.id}/resolve`, { method: 'POST', body: JSON.stringify({ version }) });
-    if (!res.ok) return;
-    await reload();
-    actions.done('Comment resolved.');
+    const excerpt = c.body.length > 120 ? `${c.body.slice(0, 117)}…` : c.body;
+    await send(`/api/comments/${c.id}/resolve`, {}, 'Comment resolved.', { action: 'Resolve comment', values: {}, summary: `Resolve ${c.author}'s comment “${excerpt}”.` }, version);
   }
 
   const open = comments?.filter((c) => !c.resolvedAt).length ?? 0;

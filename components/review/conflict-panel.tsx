@@ -3,8 +3,10 @@
 // with the claim as it is now. This panel shows their change beside the unsaved input, so nothing
 // typed is lost: keep mine (send it again on top of their change), take theirs (drop mine), or merge
 // (text fields side by side, the merged text editable, then saved). Decision 019.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ClaimDto, RelationDto } from '@/lib/claims/dto';
+import type { ApiResult } from '@/components/ui/api-client';
+import { formatExact } from '@/lib/history/time';
 import { FIELD_LABELS, type DraftField } from './use-claim-draft';
 
 /** What the person tried, in their words and values: shown as "Yours". */
@@ -17,6 +19,11 @@ export type MineInput = {
   mergeable?: DraftField[];
   /** A click with no typed fields ("Remove the source “OPCW report”"). */
   summary?: string;
+  /**
+   * Input that is not part of the claim's draft, as label and value: the send-back comment, the
+   * chosen assignee and due time, the attribution typed. Kept mine sends them again unchanged.
+   */
+  shown?: Array<[label: string, value: string]>;
 };
 
 export type Conflict = {
@@ -29,8 +36,11 @@ export type Conflict = {
   discard: () => void;
 };
 
-/** Sends a click that changes the claim or a link with the version the person saw (conflict panel on 409). */
-export type VersionedSend = (url: string, body: Record<string, unknown>, message: string, mine: MineInput, version: number) => Promise<boolean>;
+/**
+ * Sends a click that changes the claim or a link with the version the person saw (conflict panel on
+ * 409). `discard` is what "take theirs" drops of the person's input (a typed comment, a chosen assignee).
+ */
+export type VersionedSend = (url: string, body: Record<string, unknown>, message: string, mine: MineInput, version: number, discard?: () => void) => Promise<boolean>;
 
 /** Reads the 409 body the API sends for a stale version: `{ error: { code: 'conflict', current } }`. */
 export function conflictOf(error: Record<string, unknown> | undefined): Conflict['theirs'] | null {
@@ -38,6 +48,40 @@ export function conflictOf(error: Record<string, unknown> | undefined): Conflict
   if (!current || typeof current !== 'object' || typeof current.version !== 'number') return null;
   return 'ordinal' in current ? { kind: 'claim', claim: current } : { kind: 'relation', relation: current as RelationDto };
 }
+
+/**
+ * The panel's state for one screen. `onStale(res, mine, retry, discard)` opens it when `res` is the
+ * 409 a stale version gets (and says whether to go on); "take theirs" also runs `tookTheirs` (the
+ * screens refresh, so their change is what the page shows).
+ */
+export function useConflict(tookTheirs?: () => void) {
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  function onStale<T>(res: ApiResult<T>, mine: MineInput, retry: Conflict['retry'], discard: () => void): res is { ok: true; data: T } {
+    if (res.ok) return true;
+    const theirs = res.status === 409 ? conflictOf(res.error) : null;
+    if (theirs) setConflict({ mine, theirs, retry, discard: () => { discard(); tookTheirs?.(); } });
+    return false;
+  }
+  return { conflict, setConflict, onStale };
+}
+
+/**
+ * The claim version a form's input started from (decision 019 addendum). A save sends it, so a
+ * colleague's change that arrived live while the person was choosing meets the conflict panel
+ * instead of being overwritten unread. `touched` is false until they change something.
+ */
+export function useStartedVersion(version: number) {
+  const started = useRef<number | null>(null);
+  return {
+    touch: () => { started.current ??= version; },
+    touched: () => started.current !== null,
+    version: () => started.current ?? version,
+    reset: () => { started.current = null; },
+  };
+}
+
+/** The local date and time a datetime-local field holds, as the person picked it ("" when none). */
+export const shownDue = (local: string) => (local ? local.replace('T', ' ') : 'no due time');
 
 function TheirClaim({ claim }: { claim: ClaimDto }) {
   const v = claim.verdict;
@@ -54,6 +98,9 @@ function TheirClaim({ claim }: { claim: ClaimDto }) {
       {claim.status === 'dismissed' ? <><dt>{FIELD_LABELS.dismissReason}</dt><dd data-testid="theirs-reason">{claim.dismissReason}</dd></> : null}
       <dt>Sources ({claim.sources.length})</dt>
       <dd>{claim.sources.length ? <ul>{claim.sources.map((s) => <li key={s.id}>{s.title} <span className="hint">({s.stance}, by {s.addedBy})</span></li>)}</ul> : 'none'}</dd>
+      <dt>Assigned to</dt>
+      <dd data-testid="theirs-assignee">{claim.assignee ? claim.assignee.name : 'nobody'}{claim.dueAt ? `, due ${formatExact(claim.dueAt)}` : ''}</dd>
+      {claim.speaker ? <><dt>Attributed to</dt><dd data-testid="theirs-speaker">{claim.speaker.name} ({claim.speaker.type})</dd></> : null}
     </dl>
   );
 }
@@ -95,6 +142,7 @@ export function ConflictPanel({ conflict, busy, onDone }: { conflict: Conflict; 
             {Object.entries(mine.values).filter(([, v]) => v).map(([k, v]) => (
               <div key={k}><dt>{FIELD_LABELS[k as DraftField]}</dt><dd data-testid={`mine-${k}`}>{v}</dd></div>
             ))}
+            {(mine.shown ?? []).map(([label, v]) => <div key={label}><dt>{label}</dt><dd>{v}</dd></div>)}
           </dl>
         </section>
       </div>

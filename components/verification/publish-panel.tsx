@@ -4,7 +4,8 @@
 // the corrections note (drafted from history, editable), and the exports.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi } from '@/components/ui/api-client';
+import { callApi, type ApiResult } from '@/components/ui/api-client';
+import { ConflictPanel, useConflict } from '@/components/review/conflict-panel';
 import { Field, FormError } from '@/components/ui/field';
 import type { GateItem } from '@/lib/verification/gate';
 
@@ -37,7 +38,7 @@ function useAction() {
   const [notice, setNotice] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<GateItem[] | null>(null);
-  async function send(url: string, init: RequestInit, done: string): Promise<void> {
+  async function send(url: string, init: RequestInit, done: string): Promise<ApiResult<unknown>> {
     setBusy(true); setError(null); setNotice(null);
     const res = await callApi(url, init);
     setBusy(false);
@@ -46,16 +47,25 @@ function useAction() {
       setFields(res.fields ?? {});
       // The gate's refusal lists what is missing at this moment: show it instead of the page's list.
       if (Array.isArray(res.error?.missing)) setMissing(res.error.missing as GateItem[]);
-      return;
+      return res;
     }
     setFields({}); setMissing(null); setNotice(done); router.refresh();
+    return res;
   }
-  return { busy, error, notice, fields, missing, send };
+  return { busy, error, notice, fields, missing, send, refresh: () => router.refresh() };
 }
 
 export function PublishPanel(p: Props) {
   const verified = p.status === 'verified' || p.status === 'exported';
-  const { busy, error, notice, fields, missing, send } = useAction();
+  const { busy, error, notice, fields, missing, send, refresh } = useAction();
+  // A correction decided on a stale page (a colleague changed the claim since) gets the conflict panel.
+  const { conflict, setConflict, onStale } = useConflict(refresh);
+  async function decide(c: PendingCorrection, decision: 'accept' | 'reject', version = c.version): Promise<boolean> {
+    setConflict(null);
+    const res = await send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision, version }) }, `Correction on claim ${c.ordinal} ${decision}ed.`);
+    const mine = { action: `${decision === 'accept' ? 'Accept' : 'Reject'} correction`, values: {}, summary: `${decision === 'accept' ? 'Accept' : 'Reject'} the correction on claim ${c.ordinal}: “${c.correction}”.` };
+    return onStale(res, mine, (v) => decide(c, decision, v), () => undefined);
+  }
   const shown = missing ?? p.gate.missing;
   const [note, setNote] = useState(p.editedNote ?? p.draftedNote);
 
@@ -66,7 +76,7 @@ export function PublishPanel(p: Props) {
         Status: <strong>{p.status.replace('_', ' ')}</strong> · draft {p.revision}
         {verified && p.overrideReason ? <> · <span className="warning">verified by override: {p.overrideReason}</span></> : null}
       </p>
-      <FormError message={error} />
+      {conflict ? <ConflictPanel conflict={conflict} busy={busy} onDone={() => setConflict(null)} /> : <FormError message={error} />}
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
       {!verified ? (
@@ -112,8 +122,8 @@ export function PublishPanel(p: Props) {
           {p.corrections.map((c) => (
             <li key={c.claimId} data-claim={c.claimId}>
               <a href={`#mark-${c.claimId}`}>Claim {c.ordinal}</a>: <del>{c.quote}</del> → <ins>{c.correction}</ins>{' '}
-              <button type="button" disabled={busy} onClick={() => void send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision: 'accept', version: c.version }) }, `Correction on claim ${c.ordinal} accepted.`)}>Accept<span className="sr-only"> correction {c.ordinal}</span></button>{' '}
-              <button type="button" className="secondary" disabled={busy} onClick={() => void send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision: 'reject', version: c.version }) }, `Correction on claim ${c.ordinal} rejected.`)}>Reject<span className="sr-only"> correction {c.ordinal}</span></button>
+              <button type="button" disabled={busy} onClick={() => void decide(c, 'accept')}>Accept<span className="sr-only"> correction {c.ordinal}</span></button>{' '}
+              <button type="button" className="secondary" disabled={busy} onClick={() => void decide(c, 'reject')}>Reject<span className="sr-only"> correction {c.ordinal}</span></button>
             </li>
           ))}
         </ul>
