@@ -332,6 +332,8 @@ test('two browsers, a stale page: accept a correction on the publish panel (keep
   const other = await colleague(browser, ACCOUNTS.reviewer);
   const created = await page.request.post('/api/articles', { data: { title: 'Two browsers: correction', text: seed } });
   const { id } = (await created.json()) as { id: string };
+  // Corrections wait on the publish panel once the verdict is published: no approval step here.
+  expect((await page.request.post(`/api/articles/${id}/approval`, { data: { approvalRequired: false } })).status()).toBe(200);
   const rate = async (correction: string) => {
     const c = await claimOf(other.page, id);
     const res = await other.page.request.post(`/api/claims/${c.id}/verdict`, { data: { rating: 'Mostly true', explanation: 'Counted 87.', correction, version: c.version } });
