@@ -90,3 +90,48 @@ test('a live update does not let unsaved typing overwrite the colleague\'s verdi
     await reviewerCtx.close();
   }
 });
+
+test('a live update keeps the attribution and the assignment being typed; saving them meets the conflict panel', async ({ browser }) => {
+  const editorCtx = await browser.newContext();
+  const reviewerCtx = await browser.newContext();
+  try {
+    const editor = await editorCtx.newPage();
+    const reviewer = await reviewerCtx.newPage();
+    await signIn(editor, ACCOUNTS.editor);
+    const art = await createArticle(editor, 'Live desk, forms', 'Unemployment fell to 4.1 percent in March. The city spent 12 million dollars on roads in 2023.');
+    const claim = art.claims[0]!;
+    await signIn(reviewer, ACCOUNTS.reviewer);
+    await editor.goto(`/articles/${art.id}`);
+    await editor.locator(`#mark-${claim.id}`).click();
+    const dialog = editor.getByRole('dialog');
+    // The editor types an attribution and picks an owner and due time, saving neither yet.
+    await dialog.getByRole('form', { name: 'Attributed to' }).getByLabel('Name').fill('The statistics bureau');
+    await dialog.getByLabel('Assign to').selectOption({ label: ACCOUNTS.reviewer });
+    await dialog.getByLabel('Due (optional)').fill('2030-03-01T09:30');
+
+    // The reviewer saves a verdict; it reaches the editor's open dialog live.
+    const res = await reviewer.request.post(`/api/claims/${claim.id}/verdict`, { data: { rating: 'True', explanation: 'Bureau release, March.', version: claim.version } });
+    expect(res.status(), await res.text()).toBe(201);
+    await expect(dialog.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible({ timeout: 2000 });
+    // Nothing typed was lost to the refresh (these forms were re-mounted on every new version before).
+    await expect(dialog.getByRole('form', { name: 'Attributed to' }).getByLabel('Name')).toHaveValue('The statistics bureau');
+    await expect(dialog.getByLabel('Assign to').locator('option:checked')).toHaveText(ACCOUNTS.reviewer);
+    await expect(dialog.getByLabel('Due (optional)')).toHaveValue('2030-03-01T09:30');
+
+    // Saving the attribution meets the panel (it started before the verdict); keep mine saves it on top.
+    await dialog.getByRole('button', { name: 'Save attribution' }).click();
+    const panel = dialog.getByTestId('conflict-panel');
+    await expect(panel.getByRole('region', { name: 'Their change (saved)' })).toContainText('Bureau release, March.');
+    await expect(panel.getByRole('region', { name: 'Your unsaved input' })).toContainText('The statistics bureau');
+    await panel.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(panel).toBeHidden();
+    await expect.poll(async () => {
+      const { claims } = (await (await editor.request.get(`/api/articles/${art.id}`)).json()) as { claims: Array<{ id: string; speaker: { name: string } | null; verdict: { explanation: string } | null }> };
+      const c = claims.find((x) => x.id === claim.id)!;
+      return [c.speaker?.name, c.verdict?.explanation];
+    }).toEqual(['The statistics bureau', 'Bureau release, March.']);
+  } finally {
+    await editorCtx.close();
+    await reviewerCtx.close();
+  }
+});
