@@ -35,7 +35,8 @@ export function ReassignButton({ claimId, ordinal, version, members, current }: 
   }
 
   return (
-    <span className="reassign">
+    // A div, not a span: the conflict panel it may hold is a section.
+    <div className="reassign">
       <label className="sr-only" htmlFor={`reassign-${claimId}`}>Reassign claim {ordinal} to</label>
       <select id={`reassign-${claimId}`} value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
         {members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
@@ -45,6 +46,6 @@ export function ReassignButton({ claimId, ordinal, version, members, current }: 
       </button>
       {message ? <span role="status" className="hint"> {message}</span> : null}
       {conflict ? <ConflictPanel conflict={conflict} busy={busy} onDone={() => setConflict(null)} /> : null}
-    </span>
+    </div>
   );
 }
