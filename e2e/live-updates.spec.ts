@@ -126,7 +126,10 @@ test('a live update keeps the attribution and the assignment being typed; saving
     await panel.getByRole('button', { name: 'Keep mine' }).click();
     await expect(panel).toBeHidden();
     await expect.poll(async () => {
-      const { claims } = (await (await editor.request.get(`/api/articles/${art.id}`)).json()) as { claims: Array<{ id: string; speaker: { name: string } | null; verdict: { explanation: string } | null }> };
+      // A keep-alive socket the server closed meanwhile can reset one read (seen once): poll again.
+      const res = await editor.request.get(`/api/articles/${art.id}`).catch(() => null);
+      if (!res) return null;
+      const { claims } = (await res.json()) as { claims: Array<{ id: string; speaker: { name: string } | null; verdict: { explanation: string } | null }> };
       const c = claims.find((x) => x.id === claim.id)!;
       return [c.speaker?.name, c.verdict?.explanation];
     }).toEqual(['The statistics bureau', 'Bureau release, March.']);
