@@ -8,10 +8,10 @@
 //   - scoreSentence (unrounded) and scoreLine on ct24-dev (1,032 sentences), the first 1,000 of
 //     ct24-train and every NewsSD-ENG sentence: within 1e-9.
 // Exit status 1 and the first differences on any mismatch.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { checkoutBase } from './claims-base';
 import { loadCt24, loadNewsSd } from './claims-data';
 import { makeArticle } from './make-article';
 
@@ -23,18 +23,6 @@ const TOLERANCE = 1e-9;
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** lib/claims as of `ref`, under node_modules/.cache so its imports resolve to this worktree's packages. */
-function checkoutBase(ref: string): string {
-  const sha = execFileSync('git', ['rev-parse', ref], { encoding: 'utf8' }).trim();
-  const dir = resolve('node_modules', '.cache', 'claims-identical', sha);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${sha} lib/claims | tar -x -C '${dir}'`]);
-  // The same weights on both sides: this check is about code, not about a retrained model.
-  for (const f of ['model-weights.json', 'subjectivity-weights.json']) copyFileSync(join('lib', 'claims', f), join(dir, 'lib', 'claims', f));
-  return join(dir, 'lib', 'claims');
 }
 
 function articles(): Array<[string, string]> {
