@@ -230,6 +230,9 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     return scopeMarkers(first ? c.quote.slice(0, first.end - c.start + 25) : c.quote);
   });
   const lemmaSets = frames.map((f) => new Set(f.lemmas));
+  // Per claim, not per candidate pair: each claim meets up to 2 x MAX_CANDIDATES pairs.
+  const claimPeriods = claims.map((c) => periods(c.quote));
+  const parts = claims.map((c, i) => frames[i]!.frames.map((f) => isPart(c, f)));
   const shared = (i: number, j: number) => { let n = 0; for (const w of lemmaSets[i]!) if (lemmaSets[j]!.has(w)) n++; return n; };
 
   // Pass 1, duplicates. They form groups; a claim is linked to a group once, not to every member.
@@ -246,7 +249,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     return r;
   };
   const samePeriod = (i: number, j: number) => {
-    const [pa, pb] = [periods(claims[i]!.quote), periods(claims[j]!.quote)];
+    const [pa, pb] = [claimPeriods[i]!, claimPeriods[j]!];
     return !(pa.size && pb.size && ![...pa].some((p) => pb.has(p)));
   };
   for (const [i, j] of pairs) {
@@ -318,7 +321,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
   const groupPeriods = new Map<number, Set<string>>();
   claims.forEach((c, i) => {
     const set = groupPeriods.get(root(i)) ?? new Set<string>();
-    for (const p of periods(c.quote)) set.add(p);
+    for (const p of claimPeriods[i]!) set.add(p);
     groupPeriods.set(root(i), set);
   });
   // The story's main subject: the name the first claim (the lede) uses that recurs most ("the Elm
@@ -360,10 +363,12 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     const measured = (f: ClaimFrames, u: string) => f.frames.some((x) => x.measure.includes(u));
     if (ua && ub && ua !== ub && !measured(fa, ua) && !measured(fb, ub) && relatedness(ua, ub).score < 0.6) continue;
     let best: { reason: string; confidence: number } | undefined;
-    for (const x of fa.frames) {
-      if (isPart(a, x)) continue;
-      for (const y of fb.frames) {
-        if (y.dim !== x.dim || consistent(x, y) || isPart(b, y)) continue;
+    for (let xi = 0; xi < fa.frames.length; xi++) {
+      const x = fa.frames[xi]!;
+      if (parts[i]![xi]) continue;
+      for (let yi = 0; yi < fb.frames.length; yi++) {
+        const y = fb.frames[yi]!;
+        if (y.dim !== x.dim || consistent(x, y) || parts[j]![yi]) continue;
         // A misstated figure is off by a little, not by an order of magnitude: 14 residents and
         // 410,000 residents are two different counts.
         const ratio = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));
