@@ -109,8 +109,8 @@ function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Arr
     return at;
   });
   const pairs: Array<[number, number]> = [];
-  // Shared-word counts in a typed array reset after each claim, and the closest matches picked by a
-  // numeric sort of packed keys: the Map and comparator sort here were a fifth of relation finding.
+  // Shared-word counts in a typed array reset after each claim, and the closest matches kept by
+  // insertion into a short list: the Map and full comparator sort here were a fifth of relation finding.
   const count = new Int32Array(words.length);
   const touched: number[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -126,13 +126,20 @@ function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Arr
       }
     }
     // Keep the closest matches only, so a draft that repeats itself stays linear: most shared words
-    // first, then the nearer claim. Key = count * 2^24 + (2^24 - 1 - j): ascending order of keys is
-    // (count ascending, j descending), so the last MAX_CANDIDATES keys are the best ones.
-    const keys = new Float64Array(touched.length);
-    for (let t = 0; t < touched.length; t++) keys[t] = count[touched[t]!]! * PACK + (PACK - 1 - touched[t]!);
-    keys.sort();
-    const best: number[] = [];
-    for (let t = keys.length - 1; t >= 0 && best.length < MAX_CANDIDATES; t--) best.push(PACK - 1 - (keys[t]! % PACK));
+    // first, then the nearer claim. Key = count * 2^24 + (2^24 - 1 - j), so a larger key is a better
+    // match; the best MAX_CANDIDATES are kept by insertion (a claim touches up to ~1,000 others).
+    const top: number[] = [];
+    for (const j of touched) {
+      const key = count[j]! * PACK + (PACK - 1 - j);
+      if (top.length === MAX_CANDIDATES && key <= top[MAX_CANDIDATES - 1]!) continue;
+      let at = top.length < MAX_CANDIDATES ? top.length : MAX_CANDIDATES - 1;
+      while (at > 0 && top[at - 1]! < key) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = key;
+    }
+    const best = top.map((key) => PACK - 1 - (key % PACK));
     // Pairs in (i, j) order, as the passes below expect.
     best.sort((x, y) => x - y);
     for (const j of best) pairs.push([i, j]);
