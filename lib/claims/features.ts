@@ -12,7 +12,11 @@ export type Features = Map<string, number>;
 // wink-nlp's English model (MIT, shipped inside the npm package: nothing is downloaded) gives
 // part-of-speech tags, lemmas and numeric entity types: features that carry over from debate speech
 // to news copy better than the words themselves.
-const nlp = winkNLP(model);
+// Only the passes whose output is read: sentences, entities, POS (lemmas follow from POS). wink's
+// negation and sentiment passes write nothing POS tagging or NER reads (their setters touch a token
+// flag and sentence scores only), so tags are the same without them (scripts/check-claims-identical.ts)
+// and tagging costs about a tenth less.
+const nlp = winkNLP(model, ['sbd', 'ner', 'pos']);
 const its = nlp.its;
 
 /** wink-nlp's tags for one sentence: per token POS and lemma, and the entity types found. */
@@ -106,17 +110,26 @@ export function featurize(sentence: string, tags: Tags = tagSentence(sentence), 
 export const VECTOR_WEIGHT = 2;
 
 export type Emit = (key: string, value: number) => void;
+/**
+ * Takes the word and bigram features at once (a scorer reads their weights by token id,
+ * lib/claims/token-index.ts): it must act as emit("w:" + t, 1) for each token, then
+ * emit("b:" + a + "_" + b, 1) for each pair of the sentence padded with <s> and </s>.
+ */
+export type WordsEmit = (toks: string[]) => void;
 
 /**
  * Emits the sparse features one by one (a key may come more than once: values add up) and returns the
  * mean word vector (the `d:` family) as an array. Scoring at extraction time sums weights as features
  * are emitted and takes a dot product with the vector: no map of features, no 100 string keys.
  */
-export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: ReadonlySet<string>): Float64Array | null {
+export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: ReadonlySet<string>, words?: WordsEmit): Float64Array | null {
   const toks = tokenize(sentence);
-  const padded = ['<s>', ...toks, '</s>'];
-  for (let i = 0; i < toks.length; i++) emit(`w:${toks[i]}`, 1);
-  for (let i = 0; i + 1 < padded.length; i++) emit(`b:${padded[i]}_${padded[i + 1]}`, 1);
+  if (words) words(toks);
+  else {
+    const padded = ['<s>', ...toks, '</s>'];
+    for (let i = 0; i < toks.length; i++) emit(`w:${toks[i]}`, 1);
+    for (let i = 0; i + 1 < padded.length; i++) emit(`b:${padded[i]}_${padded[i + 1]}`, 1);
+  }
   // No character trigrams: on the tune split they cost 0.002 F1 and 0.003 AP, and a third of the
   // scoring time (docs/claims-model.md).
   const { pos, lemmas } = tags;

@@ -5,6 +5,7 @@
 import weightsFile from './model-weights.json';
 import { featureParts, tagSentence, VECTOR_WEIGHT, type Tags } from './features';
 import { denseWeights } from './subjectivity';
+import { addWordsAndBigrams, indexTokens, type TokenWeights } from './token-index';
 
 export type ModelFile = {
   version: number;
@@ -14,14 +15,14 @@ export type ModelFile = {
   bias: number;
 };
 
-type LoadedModel = { threshold: number; index: Map<string, number>; weights: Float64Array; bias: number; dense: Float64Array };
+type LoadedModel = { threshold: number; index: Map<string, number>; tokens: TokenWeights; weights: Float64Array; bias: number; dense: Float64Array };
 
 let loaded: LoadedModel | null = null;
 
 export function loadModel(file: ModelFile = weightsFile as ModelFile): LoadedModel {
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
-  return { threshold: file.threshold, index, weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) };
+  return { threshold: file.threshold, index, tokens: indexTokens(file.features), weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) };
 }
 
 function model(): LoadedModel {
@@ -36,10 +37,19 @@ export function sigmoid(z: number): number {
 /** Probability that the sentence is a check-worthy factual claim, 0..1. */
 export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?: Tags): number {
   let z = m.bias;
-  const vec = featureParts(sentence, tags ?? tagSentence(sentence), (key, value) => {
-    const i = m.index.get(key);
-    if (i !== undefined) z += m.weights[i]! * value;
-  });
+  const vec = featureParts(
+    sentence,
+    tags ?? tagSentence(sentence),
+    (key, value) => {
+      const i = m.index.get(key);
+      if (i !== undefined) z += m.weights[i]! * value;
+    },
+    undefined,
+    // Word and bigram weights by token id, added in the same order: the same sum (token-index.ts).
+    (toks) => {
+      z = addWordsAndBigrams(m.tokens, m.weights, toks, z);
+    },
+  );
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * VECTOR_WEIGHT * vec[d]!;
   return sigmoid(z);
 }

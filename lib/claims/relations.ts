@@ -27,9 +27,18 @@ const SYNONYMS: Record<string, string> = {
 
 /** A crude stem so "veto"/"vetoes", "Russia"/"Russian" and "month"/"monthly" meet. */
 export function stem(w: string): string {
-  const s = w.replace(/ian$/u, 'ia').replace(/ly$/u, '').replace(/(?:ies|es|s|ed|ing)$/u, '');
-  return SYNONYMS[w] ?? SYNONYMS[s] ?? s;
+  let s = stems.get(w);
+  if (s === undefined) {
+    const t = w.replace(/ian$/u, 'ia').replace(/ly$/u, '').replace(/(?:ies|es|s|ed|ing)$/u, '');
+    s = SYNONYMS[w] ?? SYNONYMS[t] ?? t;
+    // Three regex replacements per word were a tenth of relation finding; words repeat across
+    // claims. Cleared when large, so a server reading many drafts keeps a bounded cache.
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(w, s);
+  }
+  return s;
 }
+const stems = new Map<string, string>();
 
 export function contentWords(s: string): Set<string> {
   const out = new Set<string>();
@@ -100,8 +109,11 @@ function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Arr
     return at;
   });
   const pairs: Array<[number, number]> = [];
+  // Shared-word counts in a typed array reset after each claim, and the closest matches kept by
+  // insertion into a short list: the Map and full comparator sort here were a fifth of relation finding.
+  const count = new Int32Array(words.length);
+  const touched: number[] = [];
   for (let i = 0; i < words.length; i++) {
-    const shared = new Map<number, number>();
     let k = 0;
     for (const w of words[i]!) {
       const list = index.get(w)!;
@@ -109,16 +121,35 @@ function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Arr
       const to = Math.min(list.length, from + postingsPerWord);
       for (let p = from; p < to; p++) {
         const j = list[p]!;
-        shared.set(j, (shared.get(j) ?? 0) + 1);
+        if (count[j] === 0) touched.push(j);
+        count[j] = count[j]! + 1;
       }
     }
-    // Keep the closest matches only, so a draft that repeats itself stays linear.
-    const best = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
-    for (const [j] of best) pairs.push([i, j]);
+    // Keep the closest matches only, so a draft that repeats itself stays linear: most shared words
+    // first, then the nearer claim. Key = count * 2^24 + (2^24 - 1 - j), so a larger key is a better
+    // match; the best MAX_CANDIDATES are kept by insertion (a claim touches up to ~1,000 others).
+    const top: number[] = [];
+    for (const j of touched) {
+      const key = count[j]! * PACK + (PACK - 1 - j);
+      if (top.length === MAX_CANDIDATES && key <= top[MAX_CANDIDATES - 1]!) continue;
+      let at = top.length < MAX_CANDIDATES ? top.length : MAX_CANDIDATES - 1;
+      while (at > 0 && top[at - 1]! < key) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = key;
+    }
+    const best = top.map((key) => PACK - 1 - (key % PACK));
+    // Pairs in (i, j) order, as the passes below expect.
+    best.sort((x, y) => x - y);
+    for (const j of best) pairs.push([i, j]);
+    for (const j of touched) count[j] = 0;
+    touched.length = 0;
   }
-  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return pairs;
 }
-
+// Claim indexes fit in 24 bits (16 million claims; a 1 MB draft has ~5,000).
+const PACK = 2 ** 24;
 
 // Measures that say nothing on their own: "12 people" and "15 people" may count different things.
 const GENERIC_MEASURE = new Set(['people', 'person', 'duration', 'thing', 'case', 'member', 'time']);
@@ -206,6 +237,9 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     return scopeMarkers(first ? c.quote.slice(0, first.end - c.start + 25) : c.quote);
   });
   const lemmaSets = frames.map((f) => new Set(f.lemmas));
+  // Per claim, not per candidate pair: each claim meets up to 2 x MAX_CANDIDATES pairs.
+  const claimPeriods = claims.map((c) => periods(c.quote));
+  const parts = claims.map((c, i) => frames[i]!.frames.map((f) => isPart(c, f)));
   const shared = (i: number, j: number) => { let n = 0; for (const w of lemmaSets[i]!) if (lemmaSets[j]!.has(w)) n++; return n; };
 
   // Pass 1, duplicates. They form groups; a claim is linked to a group once, not to every member.
@@ -222,7 +256,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     return r;
   };
   const samePeriod = (i: number, j: number) => {
-    const [pa, pb] = [periods(claims[i]!.quote), periods(claims[j]!.quote)];
+    const [pa, pb] = [claimPeriods[i]!, claimPeriods[j]!];
     return !(pa.size && pb.size && ![...pa].some((p) => pb.has(p)));
   };
   for (const [i, j] of pairs) {
@@ -294,7 +328,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
   const groupPeriods = new Map<number, Set<string>>();
   claims.forEach((c, i) => {
     const set = groupPeriods.get(root(i)) ?? new Set<string>();
-    for (const p of periods(c.quote)) set.add(p);
+    for (const p of claimPeriods[i]!) set.add(p);
     groupPeriods.set(root(i), set);
   });
   // The story's main subject: the name the first claim (the lede) uses that recurs most ("the Elm
@@ -308,11 +342,13 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
   const subjects = ownNames.map((n) => (n.size === 0 && main ? new Set([main]) : n));
   // A claim that names nobody may still point at the other's subject in common words: "the
   // institute" for "the Aldren Institute".
-  const mentions = (i: number, names: Set<string>) => [...names].some((t) => t.toLowerCase().split(/\s+/).some((w) => w.length > 3 && lemmaSets[i]!.has(w)));
+  // Each claim's subject words (lowercase, longer than 3 letters) are split once, not once per pair.
+  const subjectWords = subjects.map((names) => [...names].flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3));
+  const mentions = (i: number, j: number) => subjectWords[j]!.some((w) => lemmaSets[i]!.has(w));
   const sameSubject = (i: number, j: number) => {
     const [sa, sb] = [subjects[i]!, subjects[j]!];
     if (!sa.size || !sb.size || [...sa].some((t) => sb.has(t))) return true;
-    return (ownNames[i]!.size === 0 && mentions(i, sb)) || (ownNames[j]!.size === 0 && mentions(j, sa));
+    return (ownNames[i]!.size === 0 && mentions(i, j)) || (ownNames[j]!.size === 0 && mentions(j, i));
   };
 
   // Pass 2, contradictions: the same measure (by meaning) of the same subject, in the same scope and
@@ -334,10 +370,12 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     const measured = (f: ClaimFrames, u: string) => f.frames.some((x) => x.measure.includes(u));
     if (ua && ub && ua !== ub && !measured(fa, ua) && !measured(fb, ub) && relatedness(ua, ub).score < 0.6) continue;
     let best: { reason: string; confidence: number } | undefined;
-    for (const x of fa.frames) {
-      if (isPart(a, x)) continue;
-      for (const y of fb.frames) {
-        if (y.dim !== x.dim || consistent(x, y) || isPart(b, y)) continue;
+    for (let xi = 0; xi < fa.frames.length; xi++) {
+      const x = fa.frames[xi]!;
+      if (parts[i]![xi]) continue;
+      for (let yi = 0; yi < fb.frames.length; yi++) {
+        const y = fb.frames[yi]!;
+        if (y.dim !== x.dim || consistent(x, y) || parts[j]![yi]) continue;
         // A misstated figure is off by a little, not by an order of magnitude: 14 residents and
         // 410,000 residents are two different counts.
         const ratio = Math.max(x.value, y.value) / Math.max(1e-9, Math.min(x.value, y.value));

@@ -6,16 +6,17 @@
 import weightsFile from './subjectivity-weights.json';
 import { sentenceVector } from './embeddings';
 import { FIRST_PERSON, HEDGE, MODAL, OPINION } from './cues';
+import { addWordsAndBigrams, indexTokens, type TokenWeights } from './token-index';
 
 export type LinearModel = { version: number; threshold: number; features: string[]; weights: number[]; bias: number };
-type Loaded = { index: Map<string, number>; weights: Float64Array; bias: number; dense: Float64Array };
+type Loaded = { index: Map<string, number>; tokens: TokenWeights; weights: Float64Array; bias: number; dense: Float64Array };
 
 // undefined: the shipped weights are not loaded yet; null: scoring switched off (training).
 let current: Loaded | null | undefined;
 
 /** Swaps the model used by subjectivityScore (the training script installs the one it just fitted). */
 export function useSubjectivityModel(file: LinearModel | null): void {
-  current = file ? { index: new Map(file.features.map((f, i) => [f, i])), weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) } : null;
+  current = file ? { index: new Map(file.features.map((f, i) => [f, i])), tokens: indexTokens(file.features), weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights) } : null;
 }
 
 /** The weights of the `d:<n>` features (the mean word vector) as an array indexed by dimension. */
@@ -40,11 +41,15 @@ export function subjectivityFeatures(sentence: string, toks: string[]): Map<stri
   return f;
 }
 
-function sparseFeatures(sentence: string, toks: string[], emit: (key: string, value: number) => void): void {
+/** `words`, when given, takes the word and bigram features (as in features.ts's featureParts). */
+function sparseFeatures(sentence: string, toks: string[], emit: (key: string, value: number) => void, words?: (toks: string[]) => void): void {
   const add = (k: string, v = 1) => emit(k, v);
-  const padded = ['<s>', ...toks, '</s>'];
-  for (const t of toks) add(`w:${t}`);
-  for (let i = 0; i + 1 < padded.length; i++) add(`b:${padded[i]}_${padded[i + 1]}`);
+  if (words) words(toks);
+  else {
+    const padded = ['<s>', ...toks, '</s>'];
+    for (const t of toks) add(`w:${t}`);
+    for (let i = 0; i + 1 < padded.length; i++) add(`b:${padded[i]}_${padded[i + 1]}`);
+  }
   if (OPINION.test(sentence)) add('x:opinion');
   if (HEDGE.test(sentence)) add('x:hedge');
   if (MODAL.test(sentence)) add('x:modal');
@@ -62,10 +67,18 @@ export function subjectivityScore(sentence: string, toks: string[], vec: Float64
   const m = current;
   if (!m) return 0.5;
   let z = m.bias;
-  sparseFeatures(sentence, toks, (k, v) => {
-    const i = m.index.get(k);
-    if (i !== undefined) z += m.weights[i]! * v;
-  });
+  sparseFeatures(
+    sentence,
+    toks,
+    (k, v) => {
+      const i = m.index.get(k);
+      if (i !== undefined) z += m.weights[i]! * v;
+    },
+    // Word and bigram weights by token id, in the same order: the same sum (token-index.ts).
+    (ts) => {
+      z = addWordsAndBigrams(m.tokens, m.weights, ts, z);
+    },
+  );
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * 2 * vec[d]!;
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,0 +1,54 @@
+// Scoring reads word and bigram weights by token id (token-index.ts) for speed. These check it
+// against the plain definition: the sum of the weights of featurize's string-keyed features. If a
+// retrained model brought a key the token index cannot hold, scores would drift and this would fail.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import weightsFile from './model-weights.json';
+import { featurize } from './features';
+import { scoreSentence, sigmoid, type ModelFile } from './model';
+import { splitSentences } from './sentences';
+
+const file = weightsFile as ModelFile;
+const index = new Map(file.features.map((f, i) => [f, i]));
+
+/** The model's probability from the string-keyed feature map (the training-time representation). */
+function reference(sentence: string): number {
+  let z = file.bias;
+  for (const [key, value] of featurize(sentence)) {
+    const i = index.get(key);
+    if (i !== undefined) z += file.weights[i]! * value;
+  }
+  return sigmoid(z);
+}
+
+const edgeCases = [
+  '',
+  'Yes.',
+  '42',
+  'Unemployment fell to 4.2 percent in September, the lowest since 2001.',
+  'snake_case tokens_never hold_underscores, and <s> or </s> written out are not the padding.',
+  'Zyxwvut qwertyuiop asdfghjkl fell 12% in 1999?!',
+  "The council's £2.3 billion budget – agreed on Tuesday – raises the mayor’s pay by 4 per cent.",
+];
+
+test('token-id scoring equals the sum over featurize\'s string keys on made-up and fixture sentences', () => {
+  const sentences = [...edgeCases];
+  for (const dir of ['lib/claims/fixtures', 'data/eval/claims/tune']) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      for (const s of splitSentences(text)) sentences.push(text.slice(s.start, s.end));
+    }
+  }
+  assert.ok(sentences.length > 100, `${sentences.length} sentences`);
+  let moved = 0;
+  for (const s of sentences) {
+    const [a, b] = [scoreSentence(s), reference(s)];
+    // Summation order differs (the map merges repeated keys), so allow rounding, nothing more.
+    assert.ok(Math.abs(a - b) < 1e-9, `"${s.slice(0, 60)}": ${a} vs ${b}`);
+    if (Math.abs(b - 0.5) > 0.05) moved++;
+  }
+  // The comparison means something only if the word features carry weight.
+  assert.ok(moved > sentences.length / 2);
+});
