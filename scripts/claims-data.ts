@@ -8,21 +8,13 @@
 // 2.5xNCS.json is no longer trained on: 704 of ct24-dev's 1,032 sentences are in it.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { mulberry32 } from '../lib/claims/random';
+
+export { mulberry32 };
 
 export type Labelled = { id: string; text: string; label: 0 | 1 };
 
 export const SPLIT_SEED = 20261125;
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** ct24 TSV: Sentence_id, Text, class_label (Yes/No). One train line holds two records (README). */
 export function loadCt24(path: string): Labelled[] {

@@ -8,8 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { feedbackExamples, parseFeedback } from '../lib/claims/feedback';
 import { featurize, tokenize } from '../lib/claims/features';
+import { expectedCalibrationError } from '../lib/claims/mlp';
 import { sigmoid, type ModelFile } from '../lib/claims/model';
 import { subjectivityFeatures, useSubjectivityModel } from '../lib/claims/subjectivity';
+import { STACK_DEFAULTS, trainStack } from './train-stack';
 import { debateSplits, loadNewsSd, mulberry32, PATHS, type Labelled } from './claims-data';
 
 export { mulberry32 };
@@ -257,6 +259,15 @@ if (isMain) {
   model.threshold = bestThreshold(probs, labels);
   const r = prf(probs, labels, model.threshold);
   writeFileSync(out, JSON.stringify(model));
-  console.log(`tune split (${tune.length} sentences, not trained on): F1 ${r.f1.toFixed(3)}, AP ${averagePrecision(probs, labels).toFixed(3)}`);
+  console.log(`stage 1 (LR) on the tune split (${tune.length} sentences, not trained on): F1 ${r.f1.toFixed(3)}, AP ${averagePrecision(probs, labels).toFixed(3)}`);
   console.log(`wrote ${out}: ${model.features.length} weights, threshold ${model.threshold} (${Date.now() - t0} ms)`);
+  // Stage 2 belongs to the shipped regression only (lib/claims/model.ts): a custom --out skips it.
+  if (out === 'lib/claims/model-weights.json') {
+    const stack = trainStack(examples, tuneEx, STACK_DEFAULTS, model);
+    const sp = tuneEx.map(stack.score);
+    const s = prf(sp, labels, stack.file.threshold);
+    writeFileSync('lib/claims/stack-weights.json', JSON.stringify(stack.file));
+    console.log(`stage 2 (network + blend + Platt) on the tune split: F1 ${s.f1.toFixed(3)}, AP ${averagePrecision(sp, labels).toFixed(3)}, ECE ${expectedCalibrationError(probs, labels).toFixed(3)} (LR) -> ${expectedCalibrationError(sp, labels).toFixed(3)}`);
+    console.log(`wrote lib/claims/stack-weights.json: ${stack.file.inputs.length} inputs x ${stack.file.hidden} hidden, threshold ${stack.file.threshold} (${Date.now() - t0} ms)`);
+  }
 }
