@@ -59,6 +59,21 @@ export function stratifiedSplit<T extends { label: number }>(rows: T[], share: n
   return [pick(a), pick(b)];
 }
 
+/** Fold (0..k-1) of each row for k-fold CV, stratified by label and seeded. */
+export function stratifiedFolds(rows: Array<{ label: number }>, k = 5, seed = SPLIT_SEED + 1): number[] {
+  const rand = mulberry32(seed);
+  const fold = new Array<number>(rows.length);
+  for (const label of [0, 1]) {
+    const idx = rows.map((e, i) => (e.label === label ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    idx.forEach((i, n) => { fold[i] = n % k; });
+  }
+  return fold;
+}
+
 export const PATHS = {
   ct24Train: 'data/claimbuster/ct24-train.tsv',
   ct24Dev: 'data/claimbuster/ct24-dev.tsv',

@@ -1,10 +1,11 @@
 // The second stage of the check-worthiness model (lib/claims/mlp.ts, docs/decisions/035): a small
 // neural network over the dense features and the logistic regression's out-of-fold logit, blended
 // with that logit, then Platt-scaled on the tune split. Settings chosen on tune (docs/claims-model.md).
+// What ships is the calibration alone (blend 0); STACK_BLEND=0.5 trains the network measured there.
 import { fitPlatt, loadMlp, mlpLogit, trainMlp, type MlpFile, type MlpOptions } from '../lib/claims/mlp';
 import { logit, STACK_FAMILIES } from '../lib/claims/model';
 import type { ModelFile } from '../lib/claims/model';
-import { mulberry32 } from './claims-data';
+import { stratifiedFolds } from './claims-data';
 import { bestThreshold, predict, train, type Example } from './train-claims';
 
 const SEED = 20261125;
@@ -16,24 +17,10 @@ export const STACK_DEFAULTS: MlpOptions & { blend: number; minCount: number } = 
   batch: 64,
   seed: SEED,
   posWeight: 1,
-  blend: Number(process.env.STACK_BLEND ?? 0.5),
+  // 0: no network ships (it raised AP but not F1, in CV and on tune; docs/claims-model.md).
+  blend: Number(process.env.STACK_BLEND ?? 0),
   minCount: 20,
 };
-
-/** Fold of each example for k-fold CV, stratified and seeded (the same folds crossValidate uses). */
-export function stratifiedFolds(examples: Example[], k = 5, seed = SEED + 1): number[] {
-  const rand = mulberry32(seed);
-  const fold = new Array<number>(examples.length);
-  for (const label of [0, 1]) {
-    const idx = examples.map((e, i) => (e.label === label ? i : -1)).filter((i) => i >= 0);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    idx.forEach((i, n) => { fold[i] = n % k; });
-  }
-  return fold;
-}
 
 /** The logistic regression's logit for each example, each from a model that did not train on it. */
 export function outOfFoldLogits(examples: Example[], k = 5): number[] {
@@ -65,26 +52,40 @@ export function inputRow(index: Map<string, number>, e: Example, lr: number): Fl
 
 export type Stack = { lr: ModelFile; file: MlpFile; score: (e: Example) => number; logit: (e: Example) => number };
 
+/** No network: stage 2 is Platt scaling of stage 1 alone (what ships: docs/claims-model.md). */
+export function calibrationOnly(): MlpFile {
+  return { version: 1, inputs: [], mean: [], scale: [], hidden: 0, w1: [], b1: [], w2: [], b2: 0, blend: 0, platt: { a: 1, b: 0 }, threshold: 0.5 };
+}
+
 /**
- * Trains both stages on `examples`: the LR on all of them, the network on their out-of-fold LR
- * logits (so it learns how far to trust the LR on sentences the LR has not memorised). With `tune`,
- * Platt scaling and the threshold are fitted there; without, the raw blend (for CV folds).
+ * Trains both stages on `examples`: the LR on all of them, the network (when `o.blend` > 0) on their
+ * out-of-fold LR logits, so it learns how far to trust the LR on sentences the LR has not memorised.
+ * With `tune`, Platt scaling and the threshold are fitted there; without, the raw blend (CV folds).
  */
 export function trainStack(examples: Example[], tune?: Example[], o = STACK_DEFAULTS, lr = train(examples)): Stack {
-  const oof = outOfFoldLogits(examples);
-  const inputs = stackInputs(examples, o.minCount);
-  const index = new Map(inputs.map((k, i) => [k, i]));
-  const file = trainMlp(inputs, examples.map((e, i) => inputRow(index, e, oof[i]!)), examples.map((e) => e.label), o);
-  file.blend = o.blend;
-  const m = loadMlp(file);
+  let file = calibrationOnly();
+  let network: ((e: Example, z: number) => number) | null = null;
+  if (o.blend > 0) {
+    const oof = outOfFoldLogits(examples);
+    const inputs = stackInputs(examples, o.minCount);
+    const index = new Map(inputs.map((k, i) => [k, i]));
+    file = trainMlp(inputs, examples.map((e, i) => inputRow(index, e, oof[i]!)), examples.map((e) => e.label), o);
+    file.blend = o.blend;
+    const m = loadMlp(file);
+    network = (e, z) => mlpLogit(m, inputRow(index, e, z));
+  }
   const raw = (e: Example) => {
     const z = logit(predict(lr, e));
-    return o.blend * mlpLogit(m, inputRow(index, e, z)) + (1 - o.blend) * z;
+    return network ? o.blend * network(e, z) + (1 - o.blend) * z : z;
   };
   if (tune) {
     const zs = tune.map(raw);
-    file.platt = fitPlatt(zs, tune.map((e) => e.label));
-    file.threshold = bestThreshold(zs.map((z) => sigmoid(file.platt.a * z + file.platt.b)), tune.map((e) => e.label));
+    const labels = tune.map((e) => e.label);
+    file.platt = fitPlatt(zs, labels);
+    // The F1-best cut on tune, picked before calibration and carried through it: the calibration is
+    // monotone, so exactly the same sentences pass as without it.
+    const cut = logit(bestThreshold(zs.map(sigmoid), labels));
+    file.threshold = Math.round(sigmoid(file.platt.a * cut + file.platt.b) * 1e6) / 1e6;
   }
   const cal = (e: Example) => file.platt.a * raw(e) + file.platt.b;
   return { lr, file, logit: cal, score: (e) => sigmoid(cal(e)) };

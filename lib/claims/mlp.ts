@@ -153,9 +153,16 @@ export function fitPlatt(logits: number[], labels: number[]): { a: number; b: nu
   // Platt (1999): soft targets keep the fit from running off on separable data.
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (neg + 2);
+  const loss = (a: number, b: number) => logits.reduce((sum, z, i) => {
+    const v = a * z + b;
+    const t = labels[i] ? hi : lo;
+    // log(1 + e^v) - t v, written to stay finite for large |v|.
+    return sum + (v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))) - t * v;
+  }, 0);
   let a = 1;
   let b = 0;
-  for (let it = 0; it < 50; it++) {
+  let current = loss(a, b);
+  for (let it = 0; it < 100; it++) {
     let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     logits.forEach((z, i) => {
       const p = 1 / (1 + Math.exp(-(a * z + b)));
@@ -170,9 +177,14 @@ export function fitPlatt(logits: number[], labels: number[]): { a: number; b: nu
     const det = haa * hbb - hab * hab;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    // Newton with step halving: a full step can overshoot when the start is far off.
+    let step = 1;
+    while (step > 1e-6 && loss(a - step * da, b - step * db) > current) step /= 2;
+    if (step <= 1e-6) break;
+    a -= step * da;
+    b -= step * db;
+    current = loss(a, b);
+    if (Math.abs(step * da) + Math.abs(step * db) < 1e-9) break;
   }
   return { a: Math.round(a * 1e5) / 1e5, b: Math.round(b * 1e5) / 1e5 };
 }
