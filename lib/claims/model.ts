@@ -29,6 +29,9 @@ type LoadedModel = { threshold: number; index: Map<string, number>; weights: Flo
 
 let loaded: LoadedModel | null = null;
 
+/** The shipped stage 2: pass it to loadModel to put the same calibration over another regression. */
+export const SHIPPED_STAGE2 = stackFile as MlpFile;
+
 function loadStage2(file: MlpFile): Stage2 {
   const m = loadMlp(file);
   // Where each word-vector dimension goes among the network's inputs (-1: not an input).
@@ -40,7 +43,7 @@ function loadStage2(file: MlpFile): Stage2 {
  * The shipped model, or a logistic regression file alone (`stack` null): the network was trained on
  * the shipped regression's out-of-fold scores, so it does not belong on top of another one.
  */
-export function loadModel(file: ModelFile = weightsFile as ModelFile, stack: MlpFile | null = file === weightsFile ? (stackFile as MlpFile) : null): LoadedModel {
+export function loadModel(file: ModelFile = weightsFile as ModelFile, stack: MlpFile | null = file === weightsFile ? SHIPPED_STAGE2 : null): LoadedModel {
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
   const stage2 = stack ? loadStage2(stack) : null;
