@@ -60,13 +60,16 @@ export function calibrationOnly(): MlpFile {
 /**
  * Trains both stages on `examples`: the LR on all of them, the network (when `o.blend` > 0) on their
  * out-of-fold LR logits, so it learns how far to trust the LR on sentences the LR has not memorised.
- * With `tune`, Platt scaling and the threshold are fitted there; without, the raw blend (CV folds).
+ * With `tune`, Platt scaling is fitted (on fit's out-of-fold logits; on tune when a network is
+ * blended in) and the threshold picked on tune; without, the raw score (CV folds).
  */
 export function trainStack(examples: Example[], tune?: Example[], o = STACK_DEFAULTS, lr = train(examples)): Stack {
   let file = calibrationOnly();
   let network: ((e: Example, z: number) => number) | null = null;
+  // Out-of-fold logits: the network's input, and what the calibration alone is fitted on, so that
+  // tune stays unseen by it and its ECE there is an honest figure.
+  const oof = o.blend > 0 || tune ? outOfFoldLogits(examples) : [];
   if (o.blend > 0) {
-    const oof = outOfFoldLogits(examples);
     const inputs = stackInputs(examples, o.minCount);
     const index = new Map(inputs.map((k, i) => [k, i]));
     file = trainMlp(inputs, examples.map((e, i) => inputRow(index, e, oof[i]!)), examples.map((e) => e.label), o);
@@ -81,7 +84,8 @@ export function trainStack(examples: Example[], tune?: Example[], o = STACK_DEFA
   if (tune) {
     const zs = tune.map(raw);
     const labels = tune.map((e) => e.label);
-    file.platt = fitPlatt(zs, labels);
+    // The blend has no out-of-fold scores on fit (that would need nested folds): it is fitted on tune.
+    file.platt = network ? fitPlatt(zs, labels) : fitPlatt(oof, examples.map((e) => e.label));
     // The F1-best cut on tune, picked before calibration and carried through it: the calibration is
     // monotone, so exactly the same sentences pass as without it.
     const cut = logit(bestThreshold(zs.map(sigmoid), labels));
