@@ -1,10 +1,13 @@
 // `npm run eval:claims`: how good is claim extraction? Every number has a peer beside it.
-// 1. 5-fold cross-validation of the check-worthiness model on ct24-train's fit split.
+// 1. 5-fold cross-validation of the check-worthiness model on ct24-train's fit split, beside the
+//    TF-IDF + LR peer (and, with --network-cv, the stage-2 network that is measured but not shipped).
 // 2. Held out (debates): trained on fit, threshold picked on tune, scored on ct24-dev; beside it a
 //    TF-IDF + logistic regression peer trained here on the same data with the same threshold rule,
 //    and "mark everything".
+//    The shipped model is the regression + Platt scaling (decision 035); the network beside it.
 // 3. Cross-domain (news): the same models on NewsSD-ENG test; an objective sentence counts as a claim,
 //    a subjective one must not be marked (the share of subjective sentences marked is printed too).
+//    Then the expected calibration error of each score on tune, dev and news.
 // 4. With --ablations: each feature family left out in turn, retrained, on the same two tables.
 // 5. Coverage on the labelled articles in lib/claims/fixtures/ (gold.json).
 // Splits: scripts/claims-data.ts and docs/claims-model.md. No test split of anything is read here.
