@@ -8,21 +8,13 @@
 // 2.5xNCS.json is no longer trained on: 704 of ct24-dev's 1,032 sentences are in it.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { mulberry32 } from '../lib/claims/random';
+
+export { mulberry32 };
 
 export type Labelled = { id: string; text: string; label: 0 | 1 };
 
 export const SPLIT_SEED = 20261125;
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** ct24 TSV: Sentence_id, Text, class_label (Yes/No). One train line holds two records (README). */
 export function loadCt24(path: string): Labelled[] {
@@ -65,6 +57,21 @@ export function stratifiedSplit<T extends { label: number }>(rows: T[], share: n
   // Back in file order, so training sees the same sequence whatever the shuffle above did.
   const pick = (ids: number[]) => ids.sort((x, y) => x - y).map((i) => rows[i]!);
   return [pick(a), pick(b)];
+}
+
+/** Fold (0..k-1) of each row for k-fold CV, stratified by label and seeded. */
+export function stratifiedFolds(rows: Array<{ label: number }>, k = 5, seed = SPLIT_SEED + 1): number[] {
+  const rand = mulberry32(seed);
+  const fold = new Array<number>(rows.length);
+  for (const label of [0, 1]) {
+    const idx = rows.map((e, i) => (e.label === label ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    idx.forEach((i, n) => { fold[i] = n % k; });
+  }
+  return fold;
 }
 
 export const PATHS = {

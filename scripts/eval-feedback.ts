@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { feedbackExamples, parseFeedback, type FeedbackRecord } from '../lib/claims/feedback';
 import { featurize } from '../lib/claims/features';
-import { loadModel, modelThreshold, scoreSentence } from '../lib/claims/model';
+import { loadModel, modelThreshold, scoreSentence, SHIPPED_STAGE2 } from '../lib/claims/model';
 import { splitSentences } from '../lib/claims/sentences';
 import { loadExamples, prf, train, type Example } from './train-claims';
 
@@ -62,7 +62,8 @@ function main() {
   const threshold = modelThreshold();
   console.log(`${records.length} labelled spans from ${articles.length} articles; threshold ${threshold} (the shipped model's) for every model`);
   // The control: the same training without feedback (equals the shipped model when the data and code match).
-  const control = loadModel(train(base));
+  // Every model gets the shipped calibration (monotone), so the shipped threshold means the same cut.
+  const control = loadModel(train(base), SHIPPED_STAGE2);
   const scores: Record<string, { probs: number[]; labels: number[] }> = { shipped: { probs: [], labels: [] }, 'no feedback': { probs: [], labels: [] } };
   for (const w of weights) scores[`+feedback x${w}`] = { probs: [], labels: [] };
   for (const held of articles) {
@@ -75,7 +76,7 @@ function main() {
       scores['no feedback']!.labels.push(e.label);
     }
     for (const w of weights) {
-      const model = loadModel(train([...base, ...rest.flatMap((e) => Array.from({ length: w }, () => e))]));
+      const model = loadModel(train([...base, ...rest.flatMap((e) => Array.from({ length: w }, () => e))]), SHIPPED_STAGE2);
       for (const e of test) {
         scores[`+feedback x${w}`]!.probs.push(scoreSentence(e.text, model));
         scores[`+feedback x${w}`]!.labels.push(e.label);

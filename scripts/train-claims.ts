@@ -8,9 +8,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { feedbackExamples, parseFeedback } from '../lib/claims/feedback';
 import { featurize, tokenize } from '../lib/claims/features';
+import { expectedCalibrationError } from '../lib/claims/mlp';
 import { sigmoid, type ModelFile } from '../lib/claims/model';
 import { subjectivityFeatures, useSubjectivityModel } from '../lib/claims/subjectivity';
-import { debateSplits, loadNewsSd, mulberry32, PATHS, type Labelled } from './claims-data';
+import { STACK_DEFAULTS, trainStack } from './train-stack';
+import { debateSplits, loadNewsSd, mulberry32, PATHS, stratifiedFolds, type Labelled } from './claims-data';
 
 export { mulberry32 };
 export type Example = { keys: string[]; values: number[]; label: number };
@@ -172,22 +174,17 @@ export type CvResult = { folds: Array<Scores & { threshold: number; ap: number }
 
 /** Stratified k-fold CV. Each fold's threshold is tuned on the other folds' out-of-fold scores. */
 export function crossValidate(examples: Example[], k = 5): CvResult {
-  const rand = mulberry32(SEED + 1);
-  const fold = new Array<number>(examples.length);
-  for (const label of [0, 1]) {
-    const idx = examples.map((e, i) => (e.label === label ? i : -1)).filter((i) => i >= 0);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    idx.forEach((i, n) => { fold[i] = n % k; });
-  }
+  const fold = stratifiedFolds(examples, k);
   const oof = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < k; f++) {
     const model = train(examples.filter((_, i) => fold[i] !== f));
     examples.forEach((e, i) => { if (fold[i] === f) oof[i] = predict(model, e); });
   }
-  const labels = examples.map((e) => e.label);
+  return foldScores(oof, examples.map((e) => e.label), fold);
+}
+
+/** Per-fold scores from out-of-fold probabilities: each fold's threshold from the other folds. */
+export function foldScores(oof: number[], labels: number[], fold: number[], k = 5): CvResult {
   const folds = [];
   for (let f = 0; f < k; f++) {
     const others = oof.map((p, i) => [p, i] as const).filter(([, i]) => fold[i] !== f);
@@ -257,6 +254,15 @@ if (isMain) {
   model.threshold = bestThreshold(probs, labels);
   const r = prf(probs, labels, model.threshold);
   writeFileSync(out, JSON.stringify(model));
-  console.log(`tune split (${tune.length} sentences, not trained on): F1 ${r.f1.toFixed(3)}, AP ${averagePrecision(probs, labels).toFixed(3)}`);
+  console.log(`stage 1 (LR) on the tune split (${tune.length} sentences, not trained on): F1 ${r.f1.toFixed(3)}, AP ${averagePrecision(probs, labels).toFixed(3)}`);
   console.log(`wrote ${out}: ${model.features.length} weights, threshold ${model.threshold} (${Date.now() - t0} ms)`);
+  // Stage 2 belongs to the shipped regression only (lib/claims/model.ts): a custom --out skips it.
+  if (out === 'lib/claims/model-weights.json') {
+    const stack = trainStack(examples, tuneEx, STACK_DEFAULTS, model);
+    const sp = tuneEx.map(stack.score);
+    const s = prf(sp, labels, stack.file.threshold);
+    writeFileSync('lib/claims/stack-weights.json', JSON.stringify(stack.file));
+    console.log(`stage 2 (${stack.file.hidden ? 'network + blend + ' : ''}Platt scaling) on the tune split: F1 ${s.f1.toFixed(3)}, AP ${averagePrecision(sp, labels).toFixed(3)}, ECE ${expectedCalibrationError(probs, labels).toFixed(3)} (LR) -> ${expectedCalibrationError(sp, labels).toFixed(3)}`);
+    console.log(`wrote lib/claims/stack-weights.json: ${stack.file.hidden ? `${stack.file.inputs.length} inputs x ${stack.file.hidden} hidden, ` : ''}Platt a ${stack.file.platt.a} b ${stack.file.platt.b}, threshold ${stack.file.threshold} (${Date.now() - t0} ms)`);
+  }
 }
