@@ -3,6 +3,7 @@ import type { ClaimDto, SpeakerDto, VerdictDto } from '../claims/dto';
 import { NOT_A_CLAIM } from '../claims/edit-schema';
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
 import { publicState } from '../verdicts/public-state';
+import type { ScaleEntry } from '../verdicts/scale';
 
 export type { ClaimDto, SourceDto, SpeakerDto, VerdictDto } from '../claims/dto';
 
@@ -70,7 +71,8 @@ function speakerOf(c: ClaimRow, entities: ClaimEntity[]): SpeakerDto | null {
   return { name: tagged.text, type: tagged.kind === 'person' ? 'Person' : 'Organization' };
 }
 
-export function toClaimDto(c: ClaimRow): ClaimDto {
+/** `scale`: the configured verdict scale (loadScale), for the rating's name, value, colour and icon; default without. */
+export function toClaimDto(c: ClaimRow, scale?: readonly ScaleEntry[]): ClaimDto {
   const v = c.verdicts[0];
   const entities = JSON.parse(c.entities) as ClaimEntity[];
   const verdict = v ? verdictDto(v) : null;
@@ -91,7 +93,7 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
     speaker: speakerOf(c, entities),
     assignee: c.assignee ? { id: c.assignee.id, name: who(c.assignee) } : null,
     dueAt: c.dueAt?.toISOString() ?? null,
-    publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }),
+    publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }, scale),
     approvalRequired,
     verdict,
     approvedVerdict,
