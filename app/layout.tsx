@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {can(actor, 'desk:dashboard') ? <Link href="/dashboard">Dashboard</Link> : null}
               {can(actor, 'article:create') ? <Link href="/articles/new">Load article</Link> : null}
               {can(actor, 'user:manage') ? <Link href="/admin/users">Accounts</Link> : null}
+              {can(actor, 'scale:manage') ? <Link href="/admin/verdict-scale">Verdict scale</Link> : null}
               {can(actor, 'archive:import') ? <Link href="/admin/archive">Import archive</Link> : null}
               <span className="who">{actor.email} ({actor.role})</span>
               <SignOutButton />

@@ -1,7 +1,8 @@
 'use client';
 import type { RelationDto, SourceDto } from '@/lib/claims/dto';
 import type { ReviewClaim } from './view-model';
-import { stateLabel, stateSymbol } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateStyle, stateSymbol } from '@/lib/verdicts/display';
+import type { ScaleEntry } from '@/lib/verdicts/scale';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { RelativeTime } from '@/components/history/relative-time';
@@ -30,9 +31,11 @@ type Props = {
   onCloseAutoFocus: (event: Event) => void;
   /** Colleagues to assign to, and whether this person may (editors and up). */
   desk?: DeskContext;
+  /** The configured verdict scale: the rating choices (decision 032). */
+  scale?: ScaleEntry[];
 };
 
-export function ClaimDialog({ canApprove = false, claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk }: Props) {
+export function ClaimDialog({ canApprove = false, claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk, scale }: Props) {
   const draft = useClaimDraft(claim);
   const actions = useClaimActions();
   const { busy, error, fields, notice, send } = actions;
@@ -140,7 +143,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       onOpenChange={(o) => { if (!o) guard(onClose); }}
       onCloseAutoFocus={onCloseAutoFocus}
       title={`Claim ${claim.ordinal}`}
-      description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}
+      description={<span className={`badge state state-${stateClass(claim)}`} style={stateStyle(claim)}><span className="state-symbol" aria-hidden="true">{stateSymbol(claim)}</span> {stateLabel(claim)}</span>}
     >
       <blockquote className="claim-quote-full">{quote}</blockquote>
       <p className="claim-meta">
@@ -180,7 +183,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
+      <VerdictForm scale={scale} hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
 
       <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 

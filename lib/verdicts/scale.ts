@@ -82,6 +82,17 @@ export function resolveRating(entries: readonly ScaleEntry[], chosen: string): {
   return { key: hit.key };
 }
 
+/**
+ * A history payload with `ratingName` beside its `rating` key: what the configured scale calls that
+ * rating now, so the timeline and its CSV/JSON downloads follow renames (the stored row is unchanged).
+ */
+export function withRatingName(payload: unknown, entries: readonly ScaleEntry[]): unknown {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  const rating = (payload as { rating?: unknown }).rating;
+  if (typeof rating !== 'string') return payload;
+  return { ...payload, ratingName: entryFor(entries, rating)?.name ?? rating };
+}
+
 // --- Colour -------------------------------------------------------------------------------------
 
 const HEX = /^#[0-9a-f]{6}$/;
