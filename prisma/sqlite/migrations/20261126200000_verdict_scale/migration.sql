@@ -19,8 +19,8 @@ CREATE TABLE "VerdictScaleEntry" (
 
 
 -- Seed the default scale (PRODUCT.md) so existing installs keep working with no manual step. Each
--- entry's key is the rating string verdicts already store, so every existing verdict maps onto its
--- entry unchanged; only the name shown can change from here on (decision 032).
+-- entry key is the rating string verdicts already store, so every existing verdict maps onto its
+-- entry unchanged, and only the name shown can change from here on (decision 032).
 INSERT INTO "VerdictScale" ("id", "version", "updatedAt") VALUES (1, 1, CURRENT_TIMESTAMP);
 INSERT INTO "VerdictScaleEntry" ("key", "name", "position", "ratingValue", "colour", "icon") VALUES
   ('True', 'True', 1, 5, '#1d6b3a', 'check'),
@@ -29,8 +29,8 @@ INSERT INTO "VerdictScaleEntry" ("key", "name", "position", "ratingValue", "colo
   ('Mostly false', 'Mostly false', 4, 2, '#9a3a0b', 'down'),
   ('False', 'False', 5, 1, '#a11d1d', 'cross'),
   ('Unverifiable', 'Unverifiable', 6, NULL, '#4b2a7a', 'question');
--- A verdict whose rating matches no default entry (none should exist: the API only ever accepted
+-- A verdict whose rating matches no default entry (none should exist since the API accepted only
 -- these six) still gets an entry, retired, so it keeps its label and nothing points nowhere.
 INSERT INTO "VerdictScaleEntry" ("key", "name", "position", "ratingValue", "colour", "icon", "retiredAt")
-SELECT DISTINCT "rating", "rating", 100, NULL, '#555555', 'dot', CURRENT_TIMESTAMP FROM "Verdict"
+SELECT DISTINCT "rating", "rating", 100, CAST(NULL AS INTEGER), '#555555', 'dot', CURRENT_TIMESTAMP FROM "Verdict"
 WHERE "rating" NOT IN ('True', 'Mostly true', 'Mixed', 'Mostly false', 'False', 'Unverifiable');
