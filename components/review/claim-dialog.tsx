@@ -169,7 +169,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
 
       {claim.verdict ? (
         <section className="current-verdict" aria-label="Current verdict">
-          <h3>Current verdict: {claim.verdict.rating}</h3>
+          <h3>Current verdict: {claim.verdict.ratingName ?? claim.verdict.rating}</h3>
           <p>{claim.verdict.explanation}</p>
           {claim.verdict.correction ? <p>Correction ({claim.verdict.correctionStatus === 'proposed' ? 'awaiting an editor' : claim.verdict.correctionStatus}): <ins>{claim.verdict.correction}</ins></p> : null}
           <p className="claim-meta">by {claim.verdict.author}, <RelativeTime iso={claim.verdict.createdAt} />, on draft {claim.verdict.revisionNumber}</p>
@@ -177,7 +177,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       ) : null}
       {desk ? <ClaimAssignment key={`assign-${claim.version}`} claim={claim} desk={desk} busy={busy} send={send} fields={fields} /> : null}
       {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
-        <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
+        <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.ratingName ?? claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
       ) : null}
       {canApprove ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
       <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />

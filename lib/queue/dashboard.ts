@@ -3,7 +3,7 @@ import { DEFAULT_SCALE_ENTRIES, type ScaleEntry } from '../verdicts/scale';
 
 export type DeskStats = {
   /** Every rating on the scale in scale order, with how many claims currently carry it. */
-  verdicts: Array<{ rating: string; count: number }>;
+  verdicts: Array<{ rating: string; count: number; colour?: string }>;
   /** Claims still waiting per owner; `reviewer` null is the row of claims nobody owns. */
   reviewers: Array<{ reviewer: { id: string; name: string } | null; open: number; inReview: number; overdue: number }>;
   /** Median time from an article's load to a claim's first approval, or null with no approvals yet. */
@@ -35,7 +35,7 @@ export function deskStats(input: DeskInput): DeskStats {
   const known = new Set(scale.map((e) => e.key));
   const extra = [...counts.keys()].filter((r) => !known.has(r)).sort();
   const verdicts = [
-    ...scale.filter((e) => !e.retired || counts.has(e.key)).map((e) => ({ rating: e.name, count: counts.get(e.key) ?? 0 })),
+    ...scale.filter((e) => !e.retired || counts.has(e.key)).map((e) => ({ rating: e.name, count: counts.get(e.key) ?? 0, colour: e.colour })),
     ...extra.map((rating) => ({ rating, count: counts.get(rating) ?? 0 })),
   ];
 
