@@ -36,7 +36,7 @@ test('an admin renames a rating and changes its colour and value; old verdicts, 
   await admin.page.getByLabel('Colour of rating 2', { exact: true }).fill('#ffff66');
   await expect(admin.page.getByText('Too light to read on white; choose a darker shade.')).toBeVisible();
   await admin.page.getByRole('button', { name: 'Save scale' }).click();
-  await expect(admin.page.getByRole('alert')).toContainText('Some ratings need fixing.');
+  await expect(admin.page.getByTestId('form-error')).toHaveText('Some ratings need fixing.');
   await expect(admin.page.getByText('This colour is too light to read on white (needs 3:1). Choose a darker shade.')).toBeVisible();
   await admin.page.getByLabel('Colour of rating 2', { exact: true }).fill('#0b5394');
   await admin.page.getByLabel('ClaimReview value of rating 2').fill('7');
@@ -53,7 +53,9 @@ test('an admin renames a rating and changes its colour and value; old verdicts, 
   await reviewer.page.goto(`/articles/${articleId}`);
   const mark = reviewer.page.locator(`#mark-${claim.id}`);
   await expect(mark).toHaveAttribute('data-status', 'Largely accurate');
+  // The colour reaches the page through the nonce'd scale stylesheet (a style attribute would be refused by the CSP).
   await expect(mark).toHaveCSS('border-bottom-color', 'rgb(11, 83, 148)');
+  await expect(reviewer.page.locator('.legend .state-mostly-true')).toContainText('Largely accurate');
   await mark.click();
   const dialog = reviewer.page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Current verdict: Largely accurate' })).toBeVisible();

@@ -4,7 +4,7 @@
 // The selected claim has drag handles on its start and end (claim-editing.tsx).
 import { memo, useMemo } from 'react';
 import type { Edge, Span } from '@/lib/claims/words';
-import { stateClass, stateLabel, stateLegend, stateStyle, stateSymbol, toneStyle } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateLegend, stateSymbol } from '@/lib/verdicts/display';
 import type { ScaleEntry } from '@/lib/verdicts/scale';
 import type { LinkBadges } from '@/lib/claims/link-badges';
 import { SpanDragError, SpanHandle, useSpanDrag } from './claim-editing';
@@ -32,7 +32,7 @@ export function StateLegend({ scale }: { scale?: ScaleEntry[] }) {
   return (
     <ul className="legend" aria-label="Key to the marks">
       {legend.map((s) => (
-        <li key={s.css} className={`state-${s.css}`} style={toneStyle(s)}><span className="legend-symbol" aria-hidden="true">{s.symbol}</span> {s.label}</li>
+        <li key={s.css} className={`state-${s.css}`}><span className="legend-symbol" aria-hidden="true">{s.symbol}</span> {s.label}</li>
       ))}
     </ul>
   );
@@ -52,7 +52,6 @@ const ClaimMark = memo(function ClaimMark({ claim: c, text, selected, contradict
       id={`mark-${c.id}`}
       tabIndex={-1}
       className={`claim state-${stateClass(c)}${selected ? ' selected' : ''}${contradicts ? ' contradicted' : ''}${duplicates ? ' duplicated' : ''}`}
-      style={stateStyle(c)}
       data-status={stateLabel(c)}
       data-ordinal={c.ordinal}
       title={`Claim ${c.ordinal}: ${stateLabel(c)}`}

@@ -1,7 +1,7 @@
 'use client';
 import type { RelationDto, SourceDto } from '@/lib/claims/dto';
 import type { ReviewClaim } from './view-model';
-import { stateClass, stateLabel, stateStyle, stateSymbol } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateSymbol } from '@/lib/verdicts/display';
 import type { ScaleEntry } from '@/lib/verdicts/scale';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
@@ -143,7 +143,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       onOpenChange={(o) => { if (!o) guard(onClose); }}
       onCloseAutoFocus={onCloseAutoFocus}
       title={`Claim ${claim.ordinal}`}
-      description={<span className={`badge state state-${stateClass(claim)}`} style={stateStyle(claim)}><span className="state-symbol" aria-hidden="true">{stateSymbol(claim)}</span> {stateLabel(claim)}</span>}
+      description={<span className={`badge state state-${stateClass(claim)}`}><span className="state-symbol" aria-hidden="true">{stateSymbol(claim)}</span> {stateLabel(claim)}</span>}
     >
       <blockquote className="claim-quote-full">{quote}</blockquote>
       <p className="claim-meta">

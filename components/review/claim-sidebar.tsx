@@ -2,7 +2,7 @@
 // The side list: progress (what "reviewed" counts, in the same numbers as the filters), filters by
 // state and by links, and the claims. On a phone it is a drawer over the text (globals.css).
 import { memo } from 'react';
-import { stateClass, stateLabel, stateStyle, stateSymbol, type StateCounts } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateSymbol, type StateCounts } from '@/lib/verdicts/display';
 import type { LinkBadges } from '@/lib/claims/link-badges';
 import type { ReviewArticle, ReviewClaim } from './view-model';
 
@@ -79,7 +79,6 @@ const ClaimListItem = memo(function ClaimListItem({ claim: c, quote, selected, c
       <button
         type="button"
         className={`claim-item state-${stateClass(c)}${selected ? ' selected' : ''}`}
-        style={stateStyle(c)}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onItemClick(c.id)}
         onFocus={() => onItemFocus(c.id)}

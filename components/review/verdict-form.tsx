@@ -1,7 +1,7 @@
 'use client';
 // The verdict form. Its fields live in the claim's draft (use-claim-draft.ts): prefilled from the
 // current verdict, kept across reloads, and checked for unsaved work before the dialog closes.
-import { DEFAULT_SCALE_ENTRIES, SCALE_ICONS, type ScaleEntry } from '@/lib/verdicts/scale';
+import { DEFAULT_SCALE_ENTRIES, ratingSlug, SCALE_ICONS, type ScaleEntry } from '@/lib/verdicts/scale';
 import { Field } from '@/components/ui/field';
 import type { ClaimDraft } from './use-claim-draft';
 
@@ -43,5 +43,5 @@ export function VerdictForm({ scale = DEFAULT_SCALE_ENTRIES, hasVerdict, draft, 
 
 /** The chosen rating's mark as readers will see it, so colour and symbol are never a surprise. */
 function RatingMark({ entry }: { entry: ScaleEntry }) {
-  return <><span className="state-symbol" style={{ color: entry.colour }} aria-hidden="true">{SCALE_ICONS[entry.icon]}</span> shown as {entry.name}</>;
+  return <><span className={`state-symbol state-${ratingSlug(entry.key)}`} aria-hidden="true">{SCALE_ICONS[entry.icon]}</span> shown as {entry.name}</>;
 }

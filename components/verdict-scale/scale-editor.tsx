@@ -4,14 +4,14 @@
 import { useState } from 'react';
 import { callApi } from '@/components/ui/api-client';
 import { FormError } from '@/components/ui/field';
-import { contrastRatio, ICON_NAMES, MIN_CONTRAST_ON_WHITE, SCALE_ICONS, textColourOn, type ScaleIcon } from '@/lib/verdicts/scale';
+import { contrastRatio, ICON_NAMES, MIN_CONTRAST_ON_WHITE, ratingSlug, SCALE_ICONS, textColourOn, type ScaleIcon } from '@/lib/verdicts/scale';
 import type { VerdictScaleDto } from '@/lib/db/verdict-scale';
 
-type Row = { key?: string; name: string; ratingValue: string; colour: string; icon: ScaleIcon; retired: boolean; uses: number };
+type Row = { key?: string; name: string; ratingValue: string; colour: string; icon: ScaleIcon; retired: boolean; uses: number; savedColour?: string };
 
 const rowsOf = (s: VerdictScaleDto): Row[] => s.entries.map((e) => ({
   key: e.key, name: e.name, ratingValue: e.ratingValue === null ? '' : String(e.ratingValue), colour: e.colour, icon: e.icon, retired: e.retired,
-  uses: s.usage[e.key] ?? 0,
+  uses: s.usage[e.key] ?? 0, savedColour: e.colour,
 }));
 
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -92,7 +92,12 @@ export function ScaleEditor({ initial }: { initial: VerdictScaleDto }) {
                 </td>
                 <td data-label="Preview">
                   {HEX.test(r.colour)
-                    ? <span className="badge scale-preview" style={{ background: r.colour, color: textColourOn(r.colour.toLowerCase()) }}><span aria-hidden="true">{SCALE_ICONS[r.icon]}</span> {r.name}</span>
+                    ? <span
+                        // Saved colours come from the page's scale stylesheet (the CSP refuses a style
+                        // attribute in the served HTML); an edited colour is set from script, which it allows.
+                        className={`badge scale-preview${r.key ? ` state-${ratingSlug(r.key)}` : ''}`}
+                        style={r.colour.toLowerCase() === r.savedColour ? undefined : { '--c-line': r.colour.toLowerCase(), '--c-text': textColourOn(r.colour.toLowerCase()) } as React.CSSProperties}
+                      ><span aria-hidden="true">{SCALE_ICONS[r.icon]}</span> {r.name}</span>
                     : null}
                 </td>
                 <td data-label="Retired">

@@ -14,12 +14,6 @@ export const stateLabel = (c: ClaimState): string => stateOf(c).label;
 export const stateSymbol = (c: ClaimState): string => stateOf(c).symbol;
 export const stateClass = (c: ClaimState): string => stateOf(c).css;
 
-/** Inline CSS custom properties carrying a rated claim's configured colours (globals.css reads --c-line/--c-bg). */
-export function toneStyle(s: Pick<PublicState, 'tone'>): Record<string, string> | undefined {
-  return s.tone ? { '--c-line': s.tone.line, '--c-bg': s.tone.bg } : undefined;
-}
-export const stateStyle = (c: ClaimState) => toneStyle(stateOf(c));
-
 /** The filters over a claim's own state; each claim is in exactly one besides "all". */
 export type ClaimFilter = 'all' | 'open' | 'awaiting' | 'rated' | 'dismissed' | 'stale';
 
@@ -44,14 +38,14 @@ export function countStates(claims: ClaimState[]): StateCounts {
 }
 
 /** The key to the marks: every rating a reviewer can give, in scale order, then the other states. */
-export function stateLegend(scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): Array<{ symbol: string; label: string; css: string; tone?: PublicState['tone'] }> {
+export function stateLegend(scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): Array<{ symbol: string; label: string; css: string }> {
   return [
     ...scale.filter((e) => !e.retired).map((e) => publicState({ status: 'reviewed', verdict: { rating: e.key } }, scale)),
     publicState({ status: 'open', verdict: null }),
     publicState({ status: 'reviewed', verdict: { rating: '' }, approvalRequired: true, approvedVerdict: null }),
     publicState({ status: 'dismissed', verdict: null }),
     publicState({ status: 'open', stale: true, verdict: null }),
-  ].map(({ symbol, label, css, tone }) => ({ symbol, label, css, ...(tone ? { tone } : {}) }));
+  ].map(({ symbol, label, css }) => ({ symbol, label, css }));
 }
 export const STATE_LEGEND = stateLegend();
 

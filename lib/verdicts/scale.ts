@@ -121,6 +121,26 @@ export function tintOf(colour: string): string {
   return `#${[1, 3, 5].map((i) => Math.round(255 - (255 - parseInt(colour.slice(i, i + 2), 16)) * 0.12).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * The stylesheet that colours each rating's marks, list items, legend and badges (`state-<slug>`
+ * classes, globals.css reads --c-line/--c-bg/--c-text). A stylesheet rather than style attributes:
+ * the app's CSP allows inline styles only in a <style> element carrying the page's nonce. Keys are
+ * slugged to [a-z0-9-] and colours must be #rrggbb, so nothing an admin types can leave the rule.
+ * The class is doubled to outrank globals.css's defaults for the six default ratings.
+ */
+export function scaleCss(entries: readonly ScaleEntry[]): string {
+  return entries
+    .filter((e) => HEX.test(e.colour))
+    .map((e) => {
+      const cls = `.state-${ratingSlug(e.key)}`;
+      return `${cls}${cls}{--c-line:${e.colour};--c-bg:${tintOf(e.colour)};--c-text:${textColourOn(e.colour)}}`;
+    })
+    .join('\n');
+}
+
+/** CSS tokens the claim states use: a new rating's key never takes one (it would look like that state). */
+const RESERVED_KEYS = ['open', 'stale', 'dismissed', 'awaiting', 'rated', 'symbol'];
+
 /** Lines and symbols are drawn in the colour on white paper: WCAG's 3:1 for graphics. */
 export const MIN_CONTRAST_ON_WHITE = 3;
 
@@ -166,7 +186,7 @@ const FIELDS = ['name', 'ratingValue', 'colour', 'icon', 'retired'] as const;
 function newKey(name: string, taken: Set<string>): string {
   const base = ratingSlug(name).replace(/^-+|-+$/g, '') || 'rating';
   let key = base;
-  for (let n = 2; taken.has(key.toLowerCase()); n++) key = `${base}-${n}`;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   return key;
 }
 
@@ -179,14 +199,15 @@ export function planScaleEdit(current: readonly ScaleEntry[], input: ParsedScale
   | { entries: ScaleEntry[]; changes: ScaleChange[]; moved: boolean }
   | { problem: 'unknown' | 'in-use'; message: string } {
   const byKey = new Map(current.map((e) => [e.key, e]));
-  const taken = new Set(current.map((e) => e.key.toLowerCase()));
+  // Compared as CSS tokens: "Mostly true" and a new "mostly-true" would share one class.
+  const taken = new Set([...current.map((e) => ratingSlug(e.key)), ...RESERVED_KEYS]);
   const entries: ScaleEntry[] = [];
   const changes: ScaleChange[] = [];
   for (const e of input.entries) {
     const fields = { name: e.name, ratingValue: e.ratingValue, colour: e.colour, icon: e.icon, retired: e.retired };
     if (e.key === undefined) {
       const key = newKey(e.name, taken);
-      taken.add(key.toLowerCase());
+      taken.add(key);
       entries.push({ key, ...fields });
       changes.push({ kind: 'added', key, after: { key, ...fields } });
       continue;
