@@ -10,6 +10,7 @@ import type { Actor, Role } from '../auth/permissions';
 import { historyCsv } from '../history/export';
 import { DEFAULT_SCALE_ENTRIES } from '../verdicts/scale';
 import { createArticle, getArticle } from './articles';
+import { articleBody, articleEtag } from './article-read';
 import { approveVerdict, recordVerdict } from './claims';
 import { db } from './client';
 import { exportArticle } from './exports';
@@ -75,6 +76,9 @@ describe('the verdict scale', () => {
 
   test('a rename and a new ratingValue relabel an old verdict on the screen, in every export, the history and the dashboard', async () => {
     const { articleId, claimId } = await ratedClaim('Rename', 'Mostly true');
+    // The API's read cache and ETag (decision 028) hold the article as it was named before.
+    const tagBefore = await articleEtag(actors.reviewer, articleId);
+    await articleBody(actors.reviewer, articleId, tagBefore);
     const events = await scaleEvents();
     await edit(actors.admin, (entries) => entries.map((e) => (e.key === 'Mostly true' ? { ...e, name: 'Largely accurate', ratingValue: 7, colour: '#0b5394' } : e)));
     assert.equal(await scaleEvents(), events + 1, 'one history event for the one changed entry');
@@ -84,6 +88,10 @@ describe('the verdict scale', () => {
     ]);
 
     assert.equal((await db().verdict.findFirstOrThrow({ where: { claimId } })).rating, 'Mostly true', 'the stored key is unchanged');
+    const tagAfter = await articleEtag(actors.reviewer, articleId);
+    assert.notEqual(tagAfter.etag, tagBefore.etag, 'a scale edit changes every article’s ETag');
+    const cached = JSON.parse(await articleBody(actors.reviewer, articleId, tagAfter)) as { claims: Array<{ id: string; publicState: { label: string } }> };
+    assert.equal(cached.claims.find((c) => c.id === claimId)!.publicState.label, 'Largely accurate', 'the API read cache serves the new name');
     const shown = (await getArticle(actors.reviewer, articleId)).claims.find((c) => c.id === claimId)!;
     assert.deepEqual([shown.publicState.label, shown.publicState.ratingValue, shown.publicState.tone?.line], ['Largely accurate', 7, '#0b5394']);
 

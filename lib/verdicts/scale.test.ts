@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { publicState } from './public-state';
 import {
-  contrastRatio, DEFAULT_SCALE_ENTRIES, planScaleEdit, ratingBounds, resolveRating, scaleInputSchema, textColourOn, withRatingName,
+  contrastRatio, DEFAULT_SCALE_ENTRIES, planScaleEdit, ratingBounds, resolveRating, scaleCss, scaleInputSchema, textColourOn, withRatingName,
   type ScaleEntry,
 } from './scale';
 
@@ -106,4 +106,15 @@ test('history payloads get the rating name the scale uses now beside the stored 
   assert.deepEqual(withRatingName({ rating: 'False', status: 'reviewed' }, scale), { rating: 'False', status: 'reviewed', ratingName: 'Wrong' });
   assert.deepEqual(withRatingName({ status: 'open' }, scale), { status: 'open' });
   assert.equal(withRatingName(null, scale), null);
+});
+
+test('the scale stylesheet holds only slugged classes and #rrggbb colours, and new keys avoid the states’ CSS tokens', () => {
+  const css = scaleCss([...current, { key: 'x}body{display:none', name: 'Evil', ratingValue: null, colour: 'red;}*{x:y', icon: 'dot', retired: false }]);
+  assert.match(css, /^\.state-mostly-true\.state-mostly-true\{--c-line:#3d6b12;--c-bg:#[0-9a-f]{6};--c-text:#ffffff\}$/m);
+  assert.doesNotMatch(css, /display|\*|red/, 'an entry with a colour that is not #rrggbb is left out');
+  for (const name of ['Open', 'Stale', 'Symbol', 'Mostly-true']) {
+    const plan = planScaleEdit(current, scaleInputSchema.parse({ version: 1, entries: [...asInput(current), { name, ratingValue: null, colour: '#000000', icon: 'dot' }] }), new Map());
+    assert.ok(!('problem' in plan));
+    assert.equal(plan.entries.at(-1)!.key, `${name.toLowerCase()}-2`, name);
+  }
 });
