@@ -6,6 +6,7 @@ import { currentActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { StyleNonce } from '@/components/ui/style-nonce';
+import { ScaleStyles } from '@/components/verdict-scale/scale-styles';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'Factdesk', description: 'Fact-checking review for newsroom editors' };
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <StyleNonce nonce={nonce} />
+        {actor ? <ScaleStyles nonce={nonce} /> : null}
         <a className="skip" href="#main">Skip to content</a>
         <header className="topbar">
           <Link href="/" className="brand">Factdesk</Link>
@@ -27,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {can(actor, 'desk:dashboard') ? <Link href="/dashboard">Dashboard</Link> : null}
               {can(actor, 'article:create') ? <Link href="/articles/new">Load article</Link> : null}
               {can(actor, 'user:manage') ? <Link href="/admin/users">Accounts</Link> : null}
+              {can(actor, 'scale:manage') ? <Link href="/admin/verdict-scale">Verdict scale</Link> : null}
               {can(actor, 'archive:import') ? <Link href="/admin/archive">Import archive</Link> : null}
               <span className="who">{actor.email} ({actor.role})</span>
               <SignOutButton />

@@ -63,7 +63,7 @@ export default async function DashboardPage() {
 
       <ChartFigure
         title="Verdicts by rating"
-        chart={<BarChart label="verdicts" rows={d.verdicts.map((v) => ({ label: v.rating, value: v.count, fill: RATING_FILL[v.rating] }))} />}
+        chart={<BarChart label="verdicts" rows={d.verdicts.map((v) => ({ label: v.rating, value: v.count, fill: v.colour ?? RATING_FILL[v.rating] }))} />}
       >
         <table className="articles" data-testid="verdict-table">
           <thead><tr><th>Rating</th><th>Claims</th></tr></thead>

@@ -20,11 +20,11 @@ export function ApprovalPanel({ claim, busy, send }: { claim: ReviewClaim; busy:
       {waiting ? (
         <p>
           <button type="button" className="primary" disabled={busy}
-            onClick={() => void send(`/api/claims/${claim.id}/approve`, {}, 'Verdict approved.', { action: 'Approve verdict', values: {}, summary: `Approve “${v.rating}”.` }, claim.version)}>
-            Approve “{v.rating}”
+            onClick={() => void send(`/api/claims/${claim.id}/approve`, {}, 'Verdict approved.', { action: 'Approve verdict', values: {}, summary: `Approve “${v.ratingName ?? v.rating}”.` }, claim.version)}>
+            Approve “{v.ratingName ?? v.rating}”
           </button>
         </p>
-      ) : <p className="claim-meta">Published as “{v.rating}”. Sending it back withdraws the approval.</p>}
+      ) : <p className="claim-meta">Published as “{v.ratingName ?? v.rating}”. Sending it back withdraws the approval.</p>}
       <form
         aria-label="Send back"
         onSubmit={(e) => {

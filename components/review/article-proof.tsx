@@ -4,7 +4,8 @@
 // The selected claim has drag handles on its start and end (claim-editing.tsx).
 import { memo, useMemo } from 'react';
 import type { Edge, Span } from '@/lib/claims/words';
-import { STATE_LEGEND, stateClass, stateLabel, stateSymbol } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateLegend, stateSymbol } from '@/lib/verdicts/display';
+import type { ScaleEntry } from '@/lib/verdicts/scale';
 import type { LinkBadges } from '@/lib/claims/link-badges';
 import { SpanDragError, SpanHandle, useSpanDrag } from './claim-editing';
 import type { ReviewArticle, ReviewClaim } from './view-model';
@@ -26,10 +27,11 @@ function segmentsOf(article: ReviewArticle, draft: { id: string; span: Span } | 
   return out;
 }
 
-export function StateLegend() {
+export function StateLegend({ scale }: { scale?: ScaleEntry[] }) {
+  const legend = useMemo(() => stateLegend(scale), [scale]);
   return (
     <ul className="legend" aria-label="Key to the marks">
-      {STATE_LEGEND.map((s) => (
+      {legend.map((s) => (
         <li key={s.css} className={`state-${s.css}`}><span className="legend-symbol" aria-hidden="true">{s.symbol}</span> {s.label}</li>
       ))}
     </ul>

@@ -1,7 +1,8 @@
 'use client';
 import type { RelationDto, SourceDto } from '@/lib/claims/dto';
 import type { ReviewClaim } from './view-model';
-import { stateLabel, stateSymbol } from '@/lib/verdicts/display';
+import { stateClass, stateLabel, stateSymbol } from '@/lib/verdicts/display';
+import type { ScaleEntry } from '@/lib/verdicts/scale';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { RelativeTime } from '@/components/history/relative-time';
@@ -30,9 +31,11 @@ type Props = {
   onCloseAutoFocus: (event: Event) => void;
   /** Colleagues to assign to, and whether this person may (editors and up). */
   desk?: DeskContext;
+  /** The configured verdict scale: the rating choices (decision 032). */
+  scale?: ScaleEntry[];
 };
 
-export function ClaimDialog({ canApprove = false, claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk }: Props) {
+export function ClaimDialog({ canApprove = false, claim, quote, claims, relations, onClose, onOpenClaim, onCloseAutoFocus, text, desk, scale }: Props) {
   const draft = useClaimDraft(claim);
   const actions = useClaimActions();
   const { busy, error, fields, notice, send } = actions;
@@ -130,7 +133,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       onOpenChange={(o) => { if (!o) guard(onClose); }}
       onCloseAutoFocus={onCloseAutoFocus}
       title={`Claim ${claim.ordinal}`}
-      description={<span className={`badge state`}>{stateSymbol(claim)} {stateLabel(claim)}</span>}
+      description={<span className={`badge state state-${stateClass(claim)}`}><span className="state-symbol" aria-hidden="true">{stateSymbol(claim)}</span> {stateLabel(claim)}</span>}
     >
       <blockquote className="claim-quote-full">{quote}</blockquote>
       <p className="claim-meta">
@@ -156,7 +159,7 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
 
       {claim.verdict ? (
         <section className="current-verdict" aria-label="Current verdict">
-          <h3>Current verdict: {claim.verdict.rating}</h3>
+          <h3>Current verdict: {claim.verdict.ratingName ?? claim.verdict.rating}</h3>
           <p>{claim.verdict.explanation}</p>
           {claim.verdict.correction ? <p>Correction ({claim.verdict.correctionStatus === 'proposed' ? 'awaiting an editor' : claim.verdict.correctionStatus}): <ins>{claim.verdict.correction}</ins></p> : null}
           <p className="claim-meta">by {claim.verdict.author}, <RelativeTime iso={claim.verdict.createdAt} />, on draft {claim.verdict.revisionNumber}</p>
@@ -164,13 +167,13 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       ) : null}
       {desk ? <ClaimAssignment claim={claim} desk={desk} busy={busy} send={versionedSend} fields={fields} /> : null}
       {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
-        <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
+        <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.ratingName ?? claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
       ) : null}
       {canApprove ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
       <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
+      <VerdictForm scale={scale} hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
 
       <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 

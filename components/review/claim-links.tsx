@@ -39,8 +39,8 @@ export function ClaimRelations({ claim, claims, relations, busy, send, versioned
                 {r.status !== 'confirmed' ? <button type="button" disabled={busy} onClick={() => void versionedSend(`/api/relations/${r.id}/confirm`, {}, 'Link confirmed.', { action: 'Confirm link', values: {}, summary: `Confirm the link to claim ${other.ordinal}.` }, r.version)}>Confirm</button> : null}
                 {r.status !== 'dismissed' ? <button type="button" disabled={busy} onClick={() => void versionedSend(`/api/relations/${r.id}/dismiss`, {}, 'Link dismissed.', { action: 'Dismiss link', values: {}, summary: `Dismiss the link to claim ${other.ordinal}.` }, r.version)}>Dismiss</button> : null}
                 {r.type === 'duplicates' && other.verdict && r.status !== 'dismissed' && other.verdict.rating !== claim.verdict?.rating ? (
-                  <button type="button" className="primary" disabled={busy} onClick={() => void versionedSend(`/api/claims/${claim.id}/reuse`, { from: other.id }, `Verdict of claim ${other.ordinal} applied.`, { action: 'Apply its verdict', values: {}, summary: `Apply claim ${other.ordinal}'s verdict (${other.verdict?.rating ?? ''}) here.` }, claim.version)}>
-                    Apply its verdict ({other.verdict.rating}) here
+                  <button type="button" className="primary" disabled={busy} onClick={() => void versionedSend(`/api/claims/${claim.id}/reuse`, { from: other.id }, `Verdict of claim ${other.ordinal} applied.`, { action: 'Apply its verdict', values: {}, summary: `Apply claim ${other.ordinal}'s verdict (${other.verdict?.ratingName ?? other.verdict?.rating ?? ''}) here.` }, claim.version)}>
+                    Apply its verdict ({other.verdict.ratingName ?? other.verdict.rating}) here
                   </button>
                 ) : null}
               </span>

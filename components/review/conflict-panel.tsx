@@ -90,7 +90,7 @@ function TheirClaim({ claim }: { claim: ClaimDto }) {
       <dt>State</dt><dd>{claim.publicState.symbol} {claim.publicState.label}</dd>
       {v ? (
         <>
-          <dt>{FIELD_LABELS.rating}</dt><dd data-testid="theirs-rating">{v.rating} <span className="hint">by {v.author}</span></dd>
+          <dt>{FIELD_LABELS.rating}</dt><dd data-testid="theirs-rating">{v.ratingName ?? v.rating} <span className="hint">by {v.author}</span></dd>
           <dt>{FIELD_LABELS.explanation}</dt><dd data-testid="theirs-explanation">{v.explanation}</dd>
           {v.correction ? <><dt>{FIELD_LABELS.correction}</dt><dd>{v.correction}</dd></> : null}
         </>

@@ -119,7 +119,7 @@ export function ReviewWorkspace({ article, desk, initialClaim, canApprove = fals
         <h1 className="article-title">{article.title}</h1>
         {article.byline ? <p className="byline">{article.byline}</p> : null}
         <LivePresence articleId={article.id} />
-        <StateLegend />
+        <StateLegend scale={article.scale} />
         {article.claims.length === 0 ? (
           <p className="empty">No checkable claims were found in this draft. Read it through: select the words of anything you would check and press Add claim (or the a key).</p>
         ) : null}
@@ -156,6 +156,7 @@ export function ReviewWorkspace({ article, desk, initialClaim, canApprove = fals
           onOpenClaim={(id) => open(id, 'dialog')}
           onCloseAutoFocus={onCloseAutoFocus}
           desk={desk}
+          scale={article.scale}
         />
       ) : null}
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

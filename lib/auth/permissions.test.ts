@@ -19,6 +19,7 @@ const expected: Record<Action, Role[]> = {
   'claim:comment': ['admin', 'editor', 'reviewer'],
   'queue:read': ['admin', 'editor', 'reviewer'],
   'desk:dashboard': ['admin', 'editor'],
+  'scale:manage': ['admin'],
 };
 
 test('the role matrix from PRODUCT.md', () => {

@@ -20,7 +20,8 @@ export type Action =
   | 'claim:assign'
   | 'claim:comment'
   | 'queue:read'
-  | 'desk:dashboard';
+  | 'desk:dashboard'
+  | 'scale:manage';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   'article:read': ROLES,
@@ -43,6 +44,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'claim:comment': ROLES,
   'queue:read': ROLES,
   'desk:dashboard': ['admin', 'editor'],
+  // The verdict scale is the desk's published vocabulary (decision 032): an admin's decision.
+  'scale:manage': ['admin'],
 };
 
 export type Actor = { id: string; email: string; role: Role; name: string };

@@ -17,7 +17,10 @@ export type SourceDto = {
 
 export type VerdictDto = {
   id: string;
+  /** The verdict scale entry's stable key (decision 032). */
   rating: string;
+  /** What the configured scale calls that rating now. */
+  ratingName?: string;
   explanation: string;
   correction: string | null;
   /** proposed | accepted | rejected; null without a correction. */

@@ -8,6 +8,8 @@ import { assertCan, type Actor } from '../auth/permissions';
 import type { ArchiveMatch } from '../claims/dto';
 import { contentWords } from '../claims/relations';
 import { db, isPostgresUrl, DEFAULT_DATABASE_URL, type Tx } from './client';
+import { entryFor } from '../verdicts/scale';
+import { loadScale } from './verdict-scale';
 
 const isPostgres = () => isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
 const MAX_TERMS = 6;
@@ -90,6 +92,7 @@ export async function matchText(text: string, excludeArticleId?: string, limit =
     .sort((x, y) => y.sim - x.sim || x.id.localeCompare(y.id))
     .slice(0, limit);
   if (kept.length === 0) return [];
+  const scale = (await loadScale()).entries;
   const rows = await db().claim.findMany({
     where: { id: { in: kept.map((k) => k.id) } },
     select: {
@@ -104,7 +107,8 @@ export async function matchText(text: string, excludeArticleId?: string, limit =
     if (!r || !v) return [];
     return [{
       claimId: r.id, articleId: r.articleId, articleTitle: r.article.title, quote: r.quote,
-      rating: v.rating, explanation: v.explanation, ratedAt: v.createdAt.toISOString(),
+      // Named as the configured scale names it now (decision 032).
+      rating: entryFor(scale, v.rating)?.name ?? v.rating, explanation: v.explanation, ratedAt: v.createdAt.toISOString(),
       similarity: Math.round(sim * 100) / 100, sources: r.sources,
     }];
   });

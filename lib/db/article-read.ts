@@ -26,15 +26,20 @@ export async function articleReadVersion(actor: Actor | null, articleId: string)
   assertCan(actor, 'article:read');
   // An id no table can hold (a NUL from the URL) names no article: 0, and getArticle's 404 follows.
   if (unsafeTextProblem(articleId)) return '0';
-  const [row] = await db().$queryRaw<Array<{ n: number | bigint; last: string | null }>>`SELECT
+  // The verdict scale's version too: a renamed or recoloured rating changes every article's JSON
+  // without writing to any article's history (decision 032).
+  const [row] = await db().$queryRaw<Array<{ n: number | bigint; last: string | null; scale: number | bigint | null }>>`SELECT
     (SELECT count(*) FROM "Event" WHERE "articleId" = ${articleId}) AS "n",
-    (SELECT "id" FROM "Event" WHERE "articleId" = ${articleId} ORDER BY "at" DESC, "id" DESC LIMIT 1) AS "last"`;
+    (SELECT "id" FROM "Event" WHERE "articleId" = ${articleId} ORDER BY "at" DESC, "id" DESC LIMIT 1) AS "last",
+    (SELECT "version" FROM "VerdictScale" WHERE "id" = 1) AS "scale"`;
   const n = Number(row?.n ?? 0);
-  return n === 0 ? '0' : `${n}.${row?.last ?? ''}`;
+  return n === 0 ? '0' : `${n}.${row?.last ?? ''}.${Number(row?.scale ?? 0)}`;
 }
 
 /** How many events the article's history holds, from its read version. */
 export const eventCount = (version: string): number => Number.parseInt(version, 10);
+/** The verdict scale's version a read version was taken at. */
+const scaleVersion = (version: string): number => Number(version.split('.').at(-1) ?? 0);
 
 // A new build may shape the JSON differently for the same data, so the build is part of every tag.
 let build: string | undefined;
@@ -55,7 +60,7 @@ export async function articleEtag(actor: Actor | null, articleId: string): Promi
 
 // Bodies up to 64 MB in all (a 5,000-claim article is a few MB); least recently read go first.
 const bodies = new VersionedCache<string>(64 * 1024 * 1024);
-const newer = (a: string, b: string) => eventCount(a) > eventCount(b);
+const newer = (a: string, b: string) => eventCount(a) > eventCount(b) || (eventCount(a) === eventCount(b) && scaleVersion(a) > scaleVersion(b));
 
 /**
  * The article's JSON as this viewer reads it at `read.version`. Cached per viewer (role and id,

@@ -8,6 +8,8 @@ import { articleInputSchema, type ArticleInput } from '../ingest/schema';
 import { db } from './client';
 import { recordEvent } from './events';
 import type { RelationDto } from '../claims/dto';
+import type { ScaleEntry } from '../verdicts/scale';
+import { loadScale } from './verdict-scale';
 import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
 import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 
@@ -53,6 +55,8 @@ export type ArticleDto = {
   revisions: RevisionSummary[];
   text: string;
   claims: ClaimDto[];
+  /** The configured verdict scale in order (decision 032): the rating choices, legend and colours. */
+  verdictScale: ScaleEntry[];
   archived: ArchivedClaimDto[];
   relations: RelationDto[];
 };
@@ -183,7 +187,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
   });
   const latest = article?.revisions[0];
   if (!article || !latest) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
-  const [revision, claims, archived, relations] = await Promise.all([
+  const [revision, claims, archived, relations, scale] = await Promise.all([
     db().revision.findUniqueOrThrow({ where: { id: latest.id }, select: { id: true, number: true, createdAt: true, text: true } }),
     // Claims move forward with each draft; only archived ones stay on an older revision.
     db().claim.findMany({ where: currentClaimsWhere(latest.id), orderBy: { ordinal: 'asc' }, select: claimSelect }),
@@ -196,6 +200,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: { id: true, type: true, origin: true, status: true, aId: true, bId: true, reason: true, note: true, version: true },
     }),
+    loadScale(),
   ]);
   const shown = new Set(claims.map((c) => c.id));
   return {
@@ -215,9 +220,10 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,
     })),
     text: revision.text,
-    claims: claims.map(toClaimDto),
+    claims: claims.map((c) => toClaimDto(c, scale.entries)),
+    verdictScale: scale.entries,
     archived: archived.map((c) => {
-      const dto = toClaimDto(c);
+      const dto = toClaimDto(c, scale.entries);
       return { id: c.id, ordinal: c.ordinal, quote: c.quote, revision: c.revision.number, archivedAt: c.archivedAt!.toISOString(), publicState: dto.publicState };
     }),
     // Only links between claims the reader can see: one end may be archived, merged or not a claim.

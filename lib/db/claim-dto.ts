@@ -3,6 +3,7 @@ import type { ClaimDto, SpeakerDto, VerdictDto } from '../claims/dto';
 import { NOT_A_CLAIM } from '../claims/edit-schema';
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
 import { publicState } from '../verdicts/public-state';
+import { DEFAULT_SCALE_ENTRIES, entryFor, type ScaleEntry } from '../verdicts/scale';
 
 export type { ClaimDto, SourceDto, SpeakerDto, VerdictDto } from '../claims/dto';
 
@@ -45,8 +46,8 @@ type VerdictRow = {
   revisionNumber: number; createdAt: Date; approvedAt: Date | null; author: Person;
 };
 
-const verdictDto = (v: VerdictRow): VerdictDto => ({
-  id: v.id, rating: v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
+const verdictDto = (v: VerdictRow, scale: readonly ScaleEntry[]): VerdictDto => ({
+  id: v.id, rating: v.rating, ratingName: entryFor(scale, v.rating)?.name ?? v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
   revisionNumber: v.revisionNumber, author: who(v.author), createdAt: v.createdAt.toISOString(), approvedAt: v.approvedAt?.toISOString() ?? null,
 });
 
@@ -70,11 +71,12 @@ function speakerOf(c: ClaimRow, entities: ClaimEntity[]): SpeakerDto | null {
   return { name: tagged.text, type: tagged.kind === 'person' ? 'Person' : 'Organization' };
 }
 
-export function toClaimDto(c: ClaimRow): ClaimDto {
+/** `scale`: the configured verdict scale (loadScale), for the rating's name, value, colour and icon; default without. */
+export function toClaimDto(c: ClaimRow, scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): ClaimDto {
   const v = c.verdicts[0];
   const entities = JSON.parse(c.entities) as ClaimEntity[];
-  const verdict = v ? verdictDto(v) : null;
-  const approvedVerdict = c.approvedVerdict ? verdictDto(c.approvedVerdict) : null;
+  const verdict = v ? verdictDto(v, scale) : null;
+  const approvedVerdict = c.approvedVerdict ? verdictDto(c.approvedVerdict, scale) : null;
   const approvalRequired = c.article.approvalRequired;
   return {
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, score: c.score,
@@ -91,7 +93,7 @@ export function toClaimDto(c: ClaimRow): ClaimDto {
     speaker: speakerOf(c, entities),
     assignee: c.assignee ? { id: c.assignee.id, name: who(c.assignee) } : null,
     dueAt: c.dueAt?.toISOString() ?? null,
-    publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }),
+    publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }, scale),
     approvalRequired,
     verdict,
     approvedVerdict,

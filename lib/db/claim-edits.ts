@@ -15,6 +15,7 @@ import { trimSpan } from '../claims/words';
 import { noteReviewChange } from './article-status';
 import { CONTEXT_CHARS } from './articles';
 import { claimSelect, currentClaimsWhere, toClaimDto, type ClaimDto } from './claim-dto';
+import { loadScale } from './verdict-scale';
 import { db, type Tx } from './client';
 import { StaleVersion, transact } from './claims';
 import { recordEvent } from './events';
@@ -135,7 +136,8 @@ function staleIfReviewed(claim: EditClaim) {
 }
 
 async function claimDto(tx: Tx, id: string): Promise<ClaimDto> {
-  return toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id }, select: claimSelect }));
+  const [row, scale] = await Promise.all([tx.claim.findUniqueOrThrow({ where: { id }, select: claimSelect }), loadScale(tx)]);
+  return toClaimDto(row, scale.entries);
 }
 
 /** `POST /api/articles/:id/claims { start, end }`: the words a reviewer selected become a claim. */

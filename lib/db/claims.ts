@@ -18,6 +18,7 @@ import { indexReviewedClaim } from './archive';
 import { noteReviewChange } from './article-status';
 import { recordEvent } from './events';
 import { claimSelect, toClaimDto } from './claim-dto';
+import { loadScale, ratingKeyFor } from './verdict-scale';
 
 export async function findClaim(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({
@@ -78,7 +79,7 @@ export async function transact<T>(claimId: string | null, fn: (tx: Tx) => Promis
     if (!(e instanceof StaleVersion)) throw e;
     const id = e.claimId ?? claimId;
     const row = id ? await db().claim.findUnique({ where: { id }, select: claimSelect }) : null;
-    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row) } : undefined);
+    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row, (await loadScale()).entries) } : undefined);
   }
 }
 
@@ -94,6 +95,7 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
   const data = parseInput(verdictInputSchema, input);
   return transact(claimId, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    const rating = await ratingKeyFor(tx, data.rating);
     const previous = await tx.verdict.findFirst({
       where: { claimId }, orderBy: { createdAt: 'desc' },
       select: { id: true, rating: true, explanation: true, correction: true },
@@ -106,7 +108,7 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
     const correction = data.correction ?? null;
     const verdict = await tx.verdict.create({
       data: {
-        claimId, rating: data.rating, explanation: data.explanation, correction, authorId: actor.id,
+        claimId, rating, explanation: data.explanation, correction, authorId: actor.id,
         correctionStatus: correction ? 'proposed' : null, revisionNumber: claim.revision.number,
       },
       select: { id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true },

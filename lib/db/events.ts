@@ -8,7 +8,7 @@ export type NewEvent = {
   articleId?: string | null;
   actorId: string | null;
   type: EventType;
-  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user' | 'relation' | 'revision';
+  targetType: 'article' | 'claim' | 'source' | 'verdict' | 'user' | 'relation' | 'revision' | 'verdict-scale';
   targetId: string;
   before?: unknown;
   after?: unknown;

@@ -7,6 +7,7 @@ import { assertCan, type Actor } from '../auth/permissions';
 import type { ExportBundle } from '../export/bundle';
 import { renderExport, VERIFIED_FORMATS, type ExportFormat } from '../export';
 import { applyCorrections, draftCorrectionsNote, formatNote, type NoteClaim } from '../verification/corrections';
+import { entryFor, ratingBounds } from '../verdicts/scale';
 import { getArticle, type ArticleDto } from './articles';
 import { db } from './client';
 import { recordEvent } from './events';
@@ -35,7 +36,7 @@ async function noteClaims(article: ArticleDto): Promise<NoteClaim[]> {
   return article.claims.map((c) => ({
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, rated: c.publicState.kind === 'rated',
     verdicts: (byClaim.get(c.id) ?? []).map((v) => ({
-      rating: v.rating, correction: v.correction, correctionStatus: v.correctionStatus,
+      rating: v.rating, ratingName: entryFor(article.verdictScale, v.rating)?.name ?? v.rating, correction: v.correction, correctionStatus: v.correctionStatus,
       correctionDecidedAt: v.correctionDecidedAt?.toISOString() ?? null, createdAt: v.createdAt.toISOString(),
     })),
   }));
@@ -65,6 +66,7 @@ export async function buildExportBundle(article: ArticleDto): Promise<ExportBund
     corrections,
     correctionsNote: article.correctionsNote ?? formatNote(corrections),
     publisher: process.env.FACTDESK_PUBLISHER ?? 'Fact-check desk',
+    ratingBounds: ratingBounds(article.verdictScale),
     exportedAt: new Date().toISOString(),
   };
 }

@@ -3,7 +3,9 @@ import 'server-only';
 import { AppError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import type { EventDto } from '../history/dto';
+import { withRatingName } from '../verdicts/scale';
 import { db } from './client';
+import { loadScale } from './verdict-scale';
 
 export type { EventDto } from '../history/dto';
 
@@ -15,6 +17,7 @@ export async function listHistory(actor: Actor | null, articleId: string, opts: 
   const select = { id: true, at: true, type: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { email: true, name: true } } } as const;
   // Issue 13: reading, parsing and sending every event made each history read grow with the desk's
   // work; the newest N come from the Event(articleId, at) index, newest first, then put in order.
+  const scale = (await loadScale()).entries;
   const events = opts.latest
     ? (await db().event.findMany({ where: { articleId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: opts.latest, select })).reverse()
     : await db().event.findMany({ where: { articleId }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select });
@@ -25,8 +28,8 @@ export async function listHistory(actor: Actor | null, articleId: string, opts: 
     actorName: e.actor ? e.actor.name || e.actor.email : null,
     type: e.type,
     target: { type: e.targetType, id: e.targetId },
-    before: e.before === null ? null : (JSON.parse(e.before) as unknown),
-    after: e.after === null ? null : (JSON.parse(e.after) as unknown),
+    before: e.before === null ? null : withRatingName(JSON.parse(e.before), scale),
+    after: e.after === null ? null : withRatingName(JSON.parse(e.after), scale),
   }));
 }
 

@@ -4,6 +4,7 @@ import 'server-only';
 import { assertCan, type Actor } from '../auth/permissions';
 import { compareQueue, overdueReason, WAITING_STATUSES, type OverdueReason } from '../queue/rules';
 import { deskStats, type DeskStats } from '../queue/dashboard';
+import { loadScale } from './verdict-scale';
 import { db } from './client';
 
 export type QueueClaim = {
@@ -77,7 +78,7 @@ export type Dashboard = DeskStats & { overdue: QueueClaim[] };
 /** The editor's view of the desk: verdicts, workload per reviewer, overdue claims, time to approval. */
 export async function deskDashboard(actor: Actor | null, now = new Date()): Promise<Dashboard> {
   assertCan(actor, 'desk:dashboard');
-  const [waiting, verdictClaims, approvals] = await Promise.all([
+  const [waiting, verdictClaims, approvals, scale] = await Promise.all([
     db().claim.findMany({ where: liveClaim, select: queueSelect, take: 20_000 }),
     // The latest verdict of every reviewed or approved claim still in an article.
     db().claim.findMany({
@@ -92,11 +93,13 @@ export async function deskDashboard(actor: Actor | null, now = new Date()): Prom
       select: { targetId: true, at: true, article: { select: { createdAt: true } } },
       take: 20_000,
     }),
+    loadScale(),
   ]);
   const claims = waiting.sort(compareQueue).map((c) => toQueueClaim(c, now));
   const stats = deskStats({
     waiting: claims.map((c) => ({ status: c.status, assignee: c.assignee, overdue: c.overdue !== null })),
     ratings: verdictClaims.flatMap((c) => (c.verdicts[0] ? [c.verdicts[0].rating] : [])),
+    scale: scale.entries,
     approvals: approvals.flatMap((e) => (e.article ? [{ claimId: e.targetId, loadedAt: e.article.createdAt, approvedAt: e.at }] : [])),
   });
   return { ...stats, overdue: claims.filter((c) => c.overdue !== null) };

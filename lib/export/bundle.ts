@@ -40,6 +40,11 @@ export type ExportBundle = {
   correctionsNote: string;
   /** The organisation named as ClaimReview author. */
   publisher: string;
+  /**
+   * ClaimReview bestRating/worstRating of the configured scale (decision 032); null when no rating has
+   * a value. Absent: the default scale's 5 and 1.
+   */
+  ratingBounds?: { bestRating: number; worstRating: number } | null;
   exportedAt: string;
 };
 

@@ -93,7 +93,9 @@ export function exportHtml(b: ExportBundle): string {
       notes.push(`<li id="note-${n}">${note} <a href="#ref-${n}" aria-label="Back to the text">↩</a></li>`);
     }
     const s = c.publicState;
-    body += `<mark class="claim verdict-${escapeHtml(s.css)}" id="claim-${c.ordinal}" data-claim="${escapeHtml(c.id)}" data-state="${s.kind}" data-verdict="${escapeHtml(s.label)}" title="${escapeHtml(s.label)}">${inner}</mark><span class="claim-state" aria-label="${escapeHtml(s.label)}">${escapeHtml(s.symbol)}</span>${ref}`;
+    // The configured colours (decision 032) over the stylesheet's defaults; #rrggbb only, escaped anyway.
+    const tone = s.tone ? ` style="background:${escapeHtml(s.tone.bg)};border-color:${escapeHtml(s.tone.line)}"` : '';
+    body += `<mark class="claim verdict-${escapeHtml(s.css)}"${tone} id="claim-${c.ordinal}" data-claim="${escapeHtml(c.id)}" data-state="${s.kind}" data-verdict="${escapeHtml(s.label)}" title="${escapeHtml(s.label)}">${inner}</mark><span class="claim-state" aria-label="${escapeHtml(s.label)}">${escapeHtml(s.symbol)}</span>${ref}`;
     pos = c.end;
   }
   body += escapeHtml(b.text.slice(pos));

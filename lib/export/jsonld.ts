@@ -5,6 +5,7 @@ import { isRated, type ExportBundle } from './bundle';
 
 export function exportJsonLd(b: ExportBundle): object[] {
   const publicUrl = b.article.publicUrl;
+  const bounds = b.ratingBounds === undefined ? { bestRating: 5, worstRating: 1 } : b.ratingBounds;
   return b.claims.filter(isRated).map((c) => {
     const v = c.verdict;
     const value = c.publicState.ratingValue;
@@ -26,8 +27,7 @@ export function exportJsonLd(b: ExportBundle): object[] {
       reviewRating: {
         '@type': 'Rating',
         ...(value === null ? {} : { ratingValue: value }),
-        bestRating: 5,
-        worstRating: 1,
+        ...(bounds ?? {}),
         alternateName: c.publicState.label,
       },
       itemReviewed: {

@@ -40,6 +40,10 @@ export const EVENT_TYPES = [
   'verdict.approved',
   'verdict.sent-back',
   'article.approval-set',
+  'verdict-scale.entry-added',
+  'verdict-scale.entry-changed',
+  'verdict-scale.entry-deleted',
+  'verdict-scale.reordered',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -84,6 +88,10 @@ const LABELS: Record<EventType, string> = {
   'verdict.approved': 'approved a verdict',
   'verdict.sent-back': 'sent a verdict back to review',
   'article.approval-set': 'changed whether verdicts need approval',
+  'verdict-scale.entry-added': 'added a rating to the verdict scale',
+  'verdict-scale.entry-changed': 'changed a rating on the verdict scale',
+  'verdict-scale.entry-deleted': 'deleted an unused rating from the verdict scale',
+  'verdict-scale.reordered': 'reordered the verdict scale',
 };
 
 export function describeEvent(type: string): string {

@@ -16,7 +16,7 @@ export function summariseEvent(e: Pick<EventDto, 'type' | 'before' | 'after'>): 
   const after = (e.after ?? {}) as Record<string, unknown>;
   const before = (e.before ?? {}) as Record<string, unknown>;
   switch (e.type) {
-    case 'verdict.recorded': return `${before.rating ? `${String(before.rating)} → ` : ''}${String(after.rating ?? '')}${after.revision ? ` (on draft ${String(after.revision)})` : ''}${after.correction ? ', with a correction' : ''}`;
+    case 'verdict.recorded': return `${before.rating ? `${String(before.ratingName ?? before.rating)} → ` : ''}${String(after.ratingName ?? after.rating ?? '')}${after.revision ? ` (on draft ${String(after.revision)})` : ''}${after.correction ? ', with a correction' : ''}`;
     case 'revision.loaded': return `draft ${String(after.revision ?? '')}: ${String(after.kept ?? 0)} kept, ${String(after.stale ?? 0)} changed, ${String(after.removed ?? 0)} removed, ${String(after.new ?? 0)} new`;
     case 'claim.changed': return `"${String(before.quote ?? '')}" → "${String(after.quote ?? '')}"`;
     case 'claim.archived': return `"${String(before.quote ?? '')}" (removed in draft ${String(after.revision ?? '')})`;
@@ -27,8 +27,8 @@ export function summariseEvent(e: Pick<EventDto, 'type' | 'before' | 'after'>): 
     case 'source.added': return String(after.title ?? after.url ?? '');
     case 'source.removed': return String(before.title ?? before.url ?? '');
     case 'claim.dismissed': return String(after.dismissReason ?? '');
-    case 'verdict.approved': return String(after.rating ?? '');
-    case 'verdict.sent-back': return `${String(after.rating ?? '')}: “${String(after.comment ?? '')}”`;
+    case 'verdict.approved': return String(after.ratingName ?? after.rating ?? '');
+    case 'verdict.sent-back': return `${String(after.ratingName ?? after.rating ?? '')}: “${String(after.comment ?? '')}”`;
     case 'article.approval-set': return after.approvalRequired ? 'an editor approves each verdict' : 'verdicts are published without approval';
     case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
     case 'article.exported': return exportFormatLabel(after.format);

@@ -7,9 +7,20 @@ const ana = { id: 'ana', name: 'Ana' };
 
 test('verdicts are counted per rating in scale order, zero included', () => {
   const s = deskStats({ waiting: [], ratings: ['False', 'True', 'False'], approvals: [] });
-  assert.deepEqual(s.verdicts.find((v) => v.rating === 'False'), { rating: 'False', count: 2 });
-  assert.deepEqual(s.verdicts.find((v) => v.rating === 'Mixed'), { rating: 'Mixed', count: 0 });
+  assert.deepEqual(s.verdicts.find((v) => v.rating === 'False'), { rating: 'False', count: 2, colour: '#a11d1d' });
+  assert.deepEqual(s.verdicts.find((v) => v.rating === 'Mixed'), { rating: 'Mixed', count: 0, colour: '#8a5a00' });
   assert.equal(s.verdicts[0]!.rating, 'True');
+});
+
+test('the configured scale names and orders the rows; a retired rating shows only while claims carry it', () => {
+  const scale = [
+    { key: 'False', name: 'Wrong', ratingValue: 1, colour: '#a11d1d', icon: 'cross' as const, retired: false },
+    { key: 'True', name: 'Right', ratingValue: 2, colour: '#1d6b3a', icon: 'check' as const, retired: false },
+    { key: 'Mixed', name: 'Mixed', ratingValue: null, colour: '#8a5a00', icon: 'approx' as const, retired: true },
+    { key: 'Satire', name: 'Satire', ratingValue: null, colour: '#5b2c6f', icon: 'star' as const, retired: true },
+  ];
+  const s = deskStats({ waiting: [], ratings: ['True', 'Satire', 'Gone'], approvals: [], scale });
+  assert.deepEqual(s.verdicts.map((v) => [v.rating, v.count]), [['Wrong', 0], ['Right', 1], ['Satire', 1], ['Gone', 1]]);
 });
 
 test('open, in review and overdue per reviewer; unowned claims are their own row, last', () => {

@@ -1,9 +1,9 @@
 // The desk dashboard's numbers (issue 10 item 8), pure: lib/db/queue.ts gathers the rows.
-import { RATINGS } from '../verdicts/scale';
+import { DEFAULT_SCALE_ENTRIES, type ScaleEntry } from '../verdicts/scale';
 
 export type DeskStats = {
   /** Every rating on the scale in scale order, with how many claims currently carry it. */
-  verdicts: Array<{ rating: string; count: number }>;
+  verdicts: Array<{ rating: string; count: number; colour?: string }>;
   /** Claims still waiting per owner; `reviewer` null is the row of claims nobody owns. */
   reviewers: Array<{ reviewer: { id: string; name: string } | null; open: number; inReview: number; overdue: number }>;
   /** Median time from an article's load to a claim's first approval, or null with no approvals yet. */
@@ -12,7 +12,10 @@ export type DeskStats = {
 
 export type DeskInput = {
   waiting: Array<{ status: string; assignee: { id: string; name: string } | null; overdue: boolean }>;
+  /** The latest verdict's scale key per claim. */
   ratings: string[];
+  /** The configured scale (decision 032): its names and order; the default without. */
+  scale?: readonly ScaleEntry[];
   approvals: Array<{ claimId: string; loadedAt: Date; approvedAt: Date }>;
 };
 
@@ -26,9 +29,15 @@ export function median(values: number[]): number | null {
 export function deskStats(input: DeskInput): DeskStats {
   const counts = new Map<string, number>();
   for (const r of input.ratings) counts.set(r, (counts.get(r) ?? 0) + 1);
-  // Ratings no longer on the scale still count, after the scale's own.
-  const extra = [...counts.keys()].filter((r) => !(RATINGS as readonly string[]).includes(r)).sort();
-  const verdicts = [...RATINGS, ...extra].map((rating) => ({ rating, count: counts.get(rating) ?? 0 }));
+  // By the scale's current names, in its order; a retired rating shows while claims still carry it,
+  // and a key no longer on the scale still counts, after the scale's own.
+  const scale = input.scale ?? DEFAULT_SCALE_ENTRIES;
+  const known = new Set(scale.map((e) => e.key));
+  const extra = [...counts.keys()].filter((r) => !known.has(r)).sort();
+  const verdicts = [
+    ...scale.filter((e) => !e.retired || counts.has(e.key)).map((e) => ({ rating: e.name, count: counts.get(e.key) ?? 0, colour: e.colour })),
+    ...extra.map((rating) => ({ rating, count: counts.get(rating) ?? 0 })),
+  ];
 
   const byOwner = new Map<string, DeskStats['reviewers'][number]>();
   for (const c of input.waiting) {

@@ -2,22 +2,26 @@
 // and every export format call `publicState`. A withdrawn rating (a claim rated, then dismissed) or
 // a rating given on wording that has since changed (stale) must never be published as a rating, and
 // an open claim must never look checked. See docs/decisions/008-verified-version.md.
-import { ratingSlug, ratingValue } from './scale';
+import { DEFAULT_SCALE_ENTRIES, entryFor, ratingSlug, SCALE_ICONS, textColourOn, tintOf, type ScaleEntry } from './scale';
 
 export type PublicStateKind = 'open' | 'awaiting' | 'rated' | 'dismissed' | 'stale';
 
 export type PublicState = {
   kind: PublicStateKind;
-  /** The rating a reader may be shown: set only when kind is "rated". */
+  /** The rating's name as the scale now calls it: set only when kind is "rated". */
   rating: string | null;
-  /** ClaimReview ratingValue (1 worst .. 5 best); null for Unverifiable and for every other kind. */
+  /** The rating's stable scale key (decision 032): set only when kind is "rated". */
+  ratingKey?: string;
+  /** ClaimReview ratingValue from the configured scale; null when the entry has none and for every other kind. */
   ratingValue: number | null;
   /** The words shown beside the colour, everywhere (screen, HTML, Markdown, CSV). */
   label: string;
   /** A symbol that carries the state in greyscale and print. */
   symbol: string;
-  /** CSS token: "open", "stale", "dismissed" or the rating's slug ("mostly-false"). */
+  /** CSS token: "open", "stale", "dismissed" or the rating key's slug ("mostly-false"). */
   css: string;
+  /** A rated claim's colours from the scale: line/symbol colour, a light tint, text on the colour. */
+  tone?: { line: string; bg: string; text: string };
   /** A newer verdict than the one shown waits for an editor's approval (screen only; never exported). */
   pendingApproval?: boolean;
 };
@@ -40,14 +44,16 @@ export const STALE_LABEL = 'Wording changed: check again';
 export const DISMISSED_LABEL = 'Not checkable';
 export const AWAITING_LABEL = 'Awaiting approval';
 
-// One shape per verdict, so two neighbours on the scale never differ only by colour (greyscale,
-// print, colour-blind readers): the leaning verdicts point the way they lean. Open (○), stale (↻)
-// and dismissed (–) use shapes no rating uses.
-const SYMBOLS: Record<string, string> = {
-  True: '✓', 'Mostly true': '▲', Mixed: '≈', 'Mostly false': '▼', False: '✗', Unverifiable: '?',
-};
+// Each rating's symbol is its scale entry's icon, so two neighbours on the scale need not differ only
+// by colour (greyscale, print, colour-blind readers). Open (○), stale (↻) and dismissed (–) use
+// shapes no entry may use (lib/verdicts/scale.ts SCALE_ICONS).
 
-export function publicState(c: ClaimStateInput): PublicState {
+/**
+ * `scale` is the configured verdict scale (lib/db/verdict-scale.ts loads it); without it, the
+ * default. A verdict whose key the scale no longer knows still shows, by its key, never as open.
+ */
+export function publicState(c: ClaimStateInput, scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): PublicState {
+  const rated = (key: string) => ratedState(key, scale);
   // Stale first: whatever the claim said before, its review was of other words.
   if (c.stale) return { kind: 'stale', rating: null, ratingValue: null, label: STALE_LABEL, symbol: '↻', css: 'stale' };
   if (c.status === 'dismissed') return { kind: 'dismissed', rating: null, ratingValue: null, label: DISMISSED_LABEL, symbol: '–', css: 'dismissed' };
@@ -64,6 +70,12 @@ export function publicState(c: ClaimStateInput): PublicState {
   return { kind: 'open', rating: null, ratingValue: null, label: OPEN_LABEL, symbol: '○', css: 'open' };
 }
 
-function rated(rating: string): PublicState {
-  return { kind: 'rated', rating, ratingValue: ratingValue(rating), label: rating, symbol: SYMBOLS[rating] ?? '•', css: ratingSlug(rating) };
+function ratedState(key: string, scale: readonly ScaleEntry[]): PublicState {
+  const e = entryFor(scale, key);
+  const base = { kind: 'rated' as const, ratingKey: key, css: ratingSlug(key) };
+  if (!e) return { ...base, rating: key, ratingValue: null, label: key, symbol: '•' };
+  return {
+    ...base, rating: e.name, ratingValue: e.ratingValue, label: e.name, symbol: SCALE_ICONS[e.icon] ?? '•',
+    tone: { line: e.colour, bg: tintOf(e.colour), text: textColourOn(e.colour) },
+  };
 }

@@ -1,7 +1,6 @@
 // Inputs a reviewer sends: shared by the dialog's form and the server.
 import { z } from 'zod';
 import { storableText, versionField } from '../api/input-safety';
-import { RATINGS } from './scale';
 
 const httpUrl = storableText()
   .trim()
@@ -17,7 +16,9 @@ const httpUrl = storableText()
   }, 'Use a full http:// or https:// address.');
 
 export const verdictInputSchema = z.object({
-  rating: z.enum(RATINGS, { message: `Choose a rating: ${RATINGS.join(', ')}.` }),
+  // Checked against the configured scale by the data layer (lib/db/verdict-scale.ts ratingKeyFor):
+  // a key or the current name of a rating that is not retired.
+  rating: z.string({ message: 'Choose a rating.' }).trim().min(1, 'Choose a rating.').max(100, 'Choose a rating from the list.'),
   explanation: storableText().trim().min(1, 'Explain the verdict in a sentence or two.').max(5000, 'Keep the explanation under 5,000 characters.'),
   correction: storableText().trim().max(5000, 'Keep the correction under 5,000 characters.').optional().transform((v) => v || undefined),
   version: versionField,

@@ -7,7 +7,10 @@ export type CorrectionKind = 'correction' | 'clarification' | 'update';
 export type NoteEntry = { claimId: string; ordinal: number; kind: CorrectionKind; text: string; at: string };
 
 export type HistoryVerdict = {
+  /** The verdict's scale key (decision 032). */
   rating: string;
+  /** The name the configured scale gives it now; the key when absent. */
+  ratingName?: string;
   correction: string | null;
   correctionStatus: string | null;
   correctionDecidedAt: string | null;
@@ -62,7 +65,7 @@ export function draftCorrectionsNote(claims: NoteClaim[]): NoteEntry[] {
     if (first.rating !== current.rating) {
       entries.push({
         claimId: c.id, ordinal: c.ordinal, kind: kindOfRatingChange(first.rating, current.rating), at: current.createdAt,
-        text: `We first rated the claim "${c.quote}" ${first.rating} (${day(first.createdAt)}). On ${day(current.createdAt)} we changed the rating to ${current.rating}.`,
+        text: `We first rated the claim "${c.quote}" ${first.ratingName ?? first.rating} (${day(first.createdAt)}). On ${day(current.createdAt)} we changed the rating to ${current.ratingName ?? current.rating}.`,
       });
     }
   }
