@@ -19,7 +19,7 @@ import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
 import { exportReviewArchive, importReviewArchive } from './review-archive';
 import { createUserAsOperator } from './users';
-import { claimVersion, relationVersion } from './testing';
+import { claimVersion, relationVersion, statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
@@ -30,16 +30,6 @@ let fresh: Db;
 let freshUrl: string;
 let cleanup: () => void = () => undefined;
 let importer: Actor;
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof AppError) return e.status;
-    throw e;
-  }
-}
 
 function migrate(url: string): void {
   const res = spawnSync(process.execPath, ['scripts/db-migrate.mjs'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
