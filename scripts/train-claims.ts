@@ -12,7 +12,6 @@ import { sigmoid, type ModelFile } from '../lib/claims/model';
 import { subjectivityFeatures, useSubjectivityModel } from '../lib/claims/subjectivity';
 import { debateSplits, loadNewsSd, mulberry32, PATHS, type Labelled } from './claims-data';
 
-export { mulberry32 };
 export type Example = { keys: string[]; values: number[]; label: number };
 
 export const DATA_PATH = `${PATHS.ct24Train} (fit split)`;
