@@ -11,7 +11,7 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
-import { PASSWORD_CHANGE_REQUIRED } from '../auth/messages';
+import { PASSWORD_CHANGE_REQUIRED, temporaryPasswordExpiredMessage } from '../auth/messages';
 import { attemptSignIn, changeTemporaryPassword } from '../auth/sign-in';
 import { signInRules } from '../auth/throttle';
 import { createDb, db, isPostgresUrl } from './client';
@@ -322,6 +322,41 @@ describe('admins change roles and reset passwords (issue 9, item 9)', () => {
     assert.equal(await statusOf(change('a meadow of copper violins', 'another river of brass')), 409);
     const e = await db().event.findFirstOrThrow({ where: { targetId: target.id }, orderBy: { at: 'desc' } });
     assert.deepEqual([e.type, e.actorId], ['account.password_changed', target.id]);
+  });
+
+  test('a temporary password expires: after its deadline sign-in and the change step both say so, and a new reset works', async () => {
+    const hours = process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS;
+    process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS = '2';
+    const before = Date.now();
+    const reset = await resetPassword(admin, target.id).finally(() => {
+      if (hours === undefined) delete process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS;
+      else process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS = hours;
+    });
+    const deadline = new Date(reset.expiresAt).getTime();
+    assert.ok(deadline >= before + 2 * 3_600_000 && deadline <= Date.now() + 2 * 3_600_000, `expires ${reset.expiresAt}: two hours, as configured`);
+    const stored = await db().user.findUniqueOrThrow({ where: { id: target.id }, select: { temporaryPasswordExpiresAt: true } });
+    assert.equal(stored.temporaryPasswordExpiresAt?.toISOString(), reset.expiresAt);
+    const address = '198.51.100.78';
+    // Still valid: the "choose a new password" step.
+    assert.equal((await attemptSignIn(target.email, reset.temporaryPassword, address).catch((x: AppError) => x) as AppError).message, PASSWORD_CHANGE_REQUIRED);
+    // The deadline passes (moved rather than waited for).
+    const expiredAt = new Date(Date.now() - 60_000);
+    await db().user.update({ where: { id: target.id }, data: { temporaryPasswordExpiresAt: expiredAt } });
+    const late = await attemptSignIn(target.email, reset.temporaryPassword, address).catch((x: AppError) => x);
+    assert.ok(late instanceof AppError && late.status === 401, String(late));
+    assert.equal(late.message, temporaryPasswordExpiredMessage(expiredAt));
+    assert.match(late.message, /expired on .* Ask an admin to reset your password again/);
+    const change = await changeTemporaryPassword({ email: target.email, temporaryPassword: reset.temporaryPassword, password: 'a lantern of quiet rivers' }, address).catch((x: AppError) => x);
+    assert.ok(change instanceof AppError && change.status === 401 && change.message === late.message, 'the change step refuses it too');
+    assert.equal(await verifySignIn(target.email, 'a lantern of quiet rivers'), null, 'nothing was changed');
+    // A wrong password stays a plain wrong password: the expiry is told only to the holder of the right one.
+    assert.equal(await attemptSignIn(target.email, 'not-the-temporary-one', address), null);
+    const again = await resetPassword(admin, target.id);
+    const fresh = await attemptSignIn(target.email, again.temporaryPassword, address).catch((x: AppError) => x);
+    assert.equal((fresh as AppError).message, PASSWORD_CHANGE_REQUIRED, 'a new reset gives a working temporary password');
+    await changeTemporaryPassword({ email: target.email, temporaryPassword: again.temporaryPassword, password: 'a lantern of quiet rivers' }, address);
+    const cleared = await db().user.findUniqueOrThrow({ where: { id: target.id }, select: { mustChangePassword: true, temporaryPasswordExpiresAt: true } });
+    assert.deepEqual(cleared, { mustChangePassword: false, temporaryPasswordExpiresAt: null });
   });
 
   test('resets refused: your own account 409, a deactivated account 409 (reactivate first), no account 404', async () => {
