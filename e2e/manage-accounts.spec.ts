@@ -1,7 +1,7 @@
 // Issue 9, item 9: an admin changes an account's role (it applies at once) and resets its password
 // to a temporary one shown once, which the person must replace with their own at sign-in; editors
 // cannot do either.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ACCOUNTS, signIn, signOut } from './helpers';
@@ -9,16 +9,21 @@ import { ACCOUNTS, signIn, signOut } from './helpers';
 const OWN_PASSWORD = 'lantern orbit velvet quarry';
 const NEW_PASSWORD = 'harbour quince tundra glider';
 
-test('an admin changes a role and resets a password from the Accounts page; the person feels both at once', async ({ page, browser }) => {
-  const email = `desk-${Date.now()}@newsroom.example`;
+/** The admin signs in and creates a reviewer account on the Accounts page. */
+async function createReviewer(page: Page, name: string, email: string): Promise<void> {
   await signIn(page, ACCOUNTS.admin);
   await page.getByRole('link', { name: 'Accounts' }).click();
-  await page.getByLabel('Name').fill('Robin Desk');
+  await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/Temporary password/).fill(OWN_PASSWORD);
   await page.getByLabel('Role', { exact: true }).selectOption('reviewer');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('status')).toHaveText(`Account created for ${email}.`);
+}
+
+test('an admin changes a role and resets a password from the Accounts page; the person feels both at once', async ({ page, browser }) => {
+  const email = `desk-${Date.now()}@newsroom.example`;
+  await createReviewer(page, 'Robin Desk', email);
 
   const person = await browser.newPage();
   await signIn(person, email, OWN_PASSWORD);
@@ -81,13 +86,7 @@ test('an admin changes a role and resets a password from the Accounts page; the 
 
 test('a temporary password left unused past its deadline is refused at sign-in with what to do', async ({ page, browser }) => {
   const email = `late-${Date.now()}@newsroom.example`;
-  await signIn(page, ACCOUNTS.admin);
-  await page.getByRole('link', { name: 'Accounts' }).click();
-  await page.getByLabel('Name').fill('Sam Late');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/Temporary password/).fill(OWN_PASSWORD);
-  await page.getByLabel('Role', { exact: true }).selectOption('reviewer');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await createReviewer(page, 'Sam Late', email);
   const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: email, exact: true }) });
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: 'Reset password' }).click();
