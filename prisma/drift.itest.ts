@@ -47,8 +47,9 @@ function sqliteSchema(file: string): string[] {
     .prepare(`select type, name, sql from sqlite_master where name not like '_prisma%' and name not like 'sqlite_%' and name not like 'ArchiveClaimFts%' order by type, name`)
     .all() as Array<{ type: string; name: string; sql: string | null }>;
   db.close();
-  // db push and migrate format whitespace and quoting differently; compare the normalised DDL.
-  return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? '').replace(/\s+/g, ' ').replace(/"/g, '').trim()}`);
+  // db push and migrate format whitespace and quoting differently (an ALTER TABLE ... ADD COLUMN
+  // leaves "false , x DATETIME)" where a fresh table has "false, x DATETIME )"); compare the normalised DDL.
+  return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? '').replace(/\s+/g, ' ').replace(/"/g, '').replace(/ ([,)])/g, '$1').replace(/\( /g, '(').trim()}`);
 }
 
 test(`migrations produce the schema (${isPostgres ? 'PostgreSQL' : 'SQLite'})`, async () => {

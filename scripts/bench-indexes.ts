@@ -8,7 +8,7 @@
 import { getArticle, listArticles } from '../lib/db/articles';
 import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from '../lib/db/client';
 import { listHistory } from '../lib/db/history';
-import { mulberry32 } from './train-claims';
+import { mulberry32 } from './claims-data';
 
 // 600 drafts of 50 claims: the desk after a few months; the article read is small, the table is not.
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 600);

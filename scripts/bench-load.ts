@@ -16,11 +16,12 @@
 // one (409: someone else saved first) not at all. --profile writes a CPU profile of each server
 // (node --cpu-prof) and prints its top frames by self time.
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { benchApp, createAdmin, prepareApp, serverMemory, Session, startServer, stopServer, waitFor } from './bench-server';
 import { makeArticle } from './make-article';
 
 function arg(name: string, fallback: string): string {
@@ -40,33 +41,17 @@ const ARTICLES = Number(arg('articles', '6'));
 const BASE_PORT = Number(arg('port', process.env.BENCH_PORT ?? '3110'));
 if (INSTANCES > 1 && !POSTGRES) throw new Error('--instances > 1 needs --postgres (SQLite is one file for one server)');
 
-const PUBLIC = `http://localhost:${BASE_PORT}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-load-'));
 const PG_ADMIN = process.env.TEST_POSTGRES_URL ?? 'postgresql://root@localhost:5432/postgres';
 const pgName = `h_load_bench_${process.pid}`;
-const databaseUrl = POSTGRES ? Object.assign(new URL(PG_ADMIN), { pathname: `/${pgName}` }).toString() : `file:${join(dataDir, 'load.db')}`;
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  DATABASE_URL: databaseUrl,
-  NEXTAUTH_URL: PUBLIC,
-  NEXTAUTH_SECRET: 'bench-only-secret-0123456789abcdef',
-  // Cheap hashing for the bench accounts: hashing runs only at account creation and sign-in, which
-  // happen before any measured phase.
-  ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', BCRYPT_COST: '4',
-};
+const app = benchApp('load', BASE_PORT, POSTGRES ? Object.assign(new URL(PG_ADMIN), { pathname: `/${pgName}` }).toString() : undefined);
+const PUBLIC = app.base;
+const dataDir = app.dataDir;
 
 // --- servers and the round-robin proxy -------------------------------------------------------
 
 const servers: ChildProcess[] = [];
 const instancePorts: number[] = [];
 let proxy: http.Server | null = null;
-
-function startServer(port: number): ChildProcess {
-  const prof = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(dataDir, 'profiles')}`] : [];
-  return spawn(process.execPath, [...prof, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
 
 /** The smallest fair proxy: each new request goes to the next instance, over kept-alive sockets. */
 function startProxy(ports: number[]): Promise<http.Server> {
@@ -85,66 +70,9 @@ function startProxy(ports: number[]): Promise<http.Server> {
   return new Promise((resolve) => server.listen(BASE_PORT, () => resolve(server)));
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function processTree(root: number): number[] {
-  const pids = [root];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (pids.includes(ppid)) pids.push(Number(entry));
-    } catch { /* ended */ }
-  }
-  return pids;
-}
-
 /** Resident memory (MB) summed over every server process tree. */
 function serverMemoryMb(): number {
-  let kb = 0;
-  for (const s of servers) {
-    for (const pid of processTree(s.pid!)) {
-      try { kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
-    }
-  }
-  return kb / 1024;
-}
-
-// --- a reviewer's session over HTTP ----------------------------------------------------------
-
-class Browser {
-  cookie = '';
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = { cookie: this.cookie, origin: PUBLIC, ...(init.headers as Record<string, string> ?? {}) };
-    const res = await fetch(`${PUBLIC}${path}`, { ...init, redirect: 'manual', headers });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const name = pair!.split('=')[0]!;
-      this.cookie = [...this.cookie.split('; ').filter((x) => x && !x.startsWith(`${name}=`)), pair].join('; ');
-    }
-    return res;
-  }
-  async json<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const res = await this.fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> ?? {}) } });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
-  async signIn(email: string, password: string): Promise<void> {
-    const { csrfToken } = await this.json<{ csrfToken: string }>('/api/auth/csrf');
-    await this.fetch('/api/auth/callback/credentials', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken, email, password, json: 'true' }).toString(),
-    });
-    if (!this.cookie.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
-  }
+  return serverMemory(servers.map((s) => s.pid!)).rss;
 }
 
 // --- load ------------------------------------------------------------------------------------
@@ -273,18 +201,18 @@ function topFrames(dir: string, n = 15): string[] {
 
 async function main(): Promise<void> {
   if (POSTGRES) execFileSync(process.execPath, ['scripts/pg-admin.mjs', PG_ADMIN, `create database ${pgName}`], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { env, stdio: 'inherit' });
+  prepareApp(app);
   const ports = INSTANCES > 1 ? Array.from({ length: INSTANCES }, (_, i) => BASE_PORT + 1 + i) : [BASE_PORT];
   instancePorts.push(...ports);
-  for (const port of ports) servers.push(startServer(port));
+  const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(dataDir, 'profiles')}`] : [];
+  for (const port of ports) servers.push(startServer(app, port, { nodeArgs: profile }));
   for (const port of ports) await waitFor(`http://localhost:${port}/api/health`);
   if (INSTANCES > 1) proxy = await startProxy(ports);
 
-  const admin = new Browser();
+  const admin = new Session(PUBLIC);
   const password = 'bench password 123';
   // The admin through the operators' command (browser set-up needs the link `npm start` prints).
-  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/user-cli.ts', 'create', '--email', 'admin@bench.test', '--role', 'admin'], { env, input: `${password}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  createAdmin(app, 'admin@bench.test', password);
   await admin.signIn('admin@bench.test', password);
   const articleIds: string[] = [];
   for (let i = 0; i < ARTICLES; i++) {
@@ -299,7 +227,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < CONNECTIONS; i++) {
     const email = `reviewer${i}@bench.test`;
     await admin.json('/api/users', { method: 'POST', body: JSON.stringify({ email, password, role: 'reviewer', name: `Reviewer ${i}` }) });
-    const b = new Browser();
+    const b = new Session(PUBLIC);
     await b.signIn(email, password);
     cookies.push(b.cookie);
   }
@@ -389,11 +317,7 @@ async function main(): Promise<void> {
 
 async function stop(): Promise<void> {
   proxy?.close();
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-    if (s.exitCode !== null) return resolve();
-    s.once('exit', () => resolve());
-    s.kill('SIGTERM');
-  })));
+  await Promise.all(servers.map(stopServer));
   if (PROFILE) {
     // Profiles are written as each process exits.
     await new Promise((r) => setTimeout(r, 1000));

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractClaims } from '../lib/claims/extract';
 import { findRelations } from '../lib/claims/relations';
-import { mulberry32 } from './train-claims';
+import { mulberry32 } from './claims-data';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { makeArticle, repeatSentence } from './make-article';

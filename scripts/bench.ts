@@ -8,35 +8,14 @@
 //   - the server's peak memory (VmHWM of the server processes)      target < 500 MB
 // Machines here are shared and noisy, so each figure is also printed as a ratio to a trivial route
 // (/api/health) timed in the same run: the ratios are what to compare from run to run.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { benchApp, benchPort, createAdmin, prepareApp, serverMemory, Session, startServer, stopServer, waitFor } from './bench-server';
 import { makeArticle } from './make-article';
-import { join } from 'node:path';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4900 + Math.floor(Math.random() * 90));
-const BASE = `http://localhost:${PORT}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'));
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: '1',
-  DATABASE_URL: `file:${join(dataDir, 'bench.db')}`,
-  NEXTAUTH_URL: BASE,
-  NEXTAUTH_SECRET: 'bench-only-secret-0123456789abcdef',
-  BCRYPT_COST: '4',
-  PORT: String(PORT),
-};
-
-let cookie = '';
-async function http(path: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(`${BASE}${path}`, { ...init, redirect: 'manual', headers: { cookie, ...(init.headers ?? {}) } });
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(';');
-    const name = pair!.split('=')[0]!;
-    cookie = [...cookie.split('; ').filter((x) => x && !x.startsWith(`${name}=`)), pair].join('; ');
-  }
-  return res;
-}
+const PORT = benchPort();
+const app = benchApp('bench', PORT);
+const session = new Session(app.base);
+const http = (path: string, init: RequestInit = {}) => session.fetch(path, init);
 
 async function timed(fn: () => Promise<Response>): Promise<number> {
   const t0 = performance.now();
@@ -51,44 +30,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function peakMemoryMb(root: number): number {
-  const pids = [root];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (pids.includes(ppid)) pids.push(Number(entry));
-    } catch { /* process ended */ }
-  }
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb = Math.max(kb, Number(m?.[1] ?? 0));
-    } catch { /* gone */ }
-  }
-  return kb / 1024;
-}
-
 async function main(): Promise<void> {
-  execFileSync(process.execPath, ['scripts/db-migrate.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { env, stdio: 'inherit' });
-  const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  prepareApp(app);
+  const server = startServer(app, PORT);
   try {
-    for (let i = 0; i < 100; i++) {
-      try { if ((await fetch(`${BASE}/api/health`)).ok) break; } catch { /* starting */ }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitFor(`${app.base}/api/health`);
     const json = { 'content-type': 'application/json' };
-    // The admin through the operators' command: browser set-up needs the link `npm start` prints.
-    execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/user-cli.ts', 'create', '--email', 'bench@example.com', '--role', 'admin'], { env, input: 'bench password 123\n', stdio: ['pipe', 'ignore', 'inherit'] });
-    const { csrfToken } = (await (await http('/api/auth/csrf')).json()) as { csrfToken: string };
-    await http('/api/auth/callback/credentials', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken, email: 'bench@example.com', password: 'bench password 123', json: 'true' }).toString(),
-    });
+    createAdmin(app, 'bench@example.com');
+    await session.signIn('bench@example.com');
 
     // Warm up each route once (first hits compile and cache modules).
     for (let i = 0; i < 5; i++) await timed(() => http('/api/health'));
@@ -161,7 +110,7 @@ async function main(): Promise<void> {
       hugePage.push(performance.now() - t0);
       if (!res.ok) hugePageStatus = res.status;
     }
-    const memory = peakMemoryMb(server.pid!);
+    const memory = serverMemory([server.pid!]).peak;
 
     const rows: Array<[string, number, number | null, string]> = [
       ['health check (baseline)', health, null, ''],
@@ -180,7 +129,7 @@ async function main(): Promise<void> {
     console.log('server peak memory (VmHWM, MB)'.padEnd(48), memory.toFixed(0).padStart(9), ''.padStart(10), '<500'.padStart(9), memory < 500 ? '  yes' : '  NO');
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ health, loads, page, exports, memory, claimCount, bigClaims: bigClaims.length, huge, hugeApiCold, hugeApiWarm, hugePage }, null, 2));
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server);
   }
 }
 

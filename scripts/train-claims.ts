@@ -14,7 +14,6 @@ import { subjectivityFeatures, useSubjectivityModel } from '../lib/claims/subjec
 import { STACK_DEFAULTS, trainStack } from './train-stack';
 import { debateSplits, loadNewsSd, mulberry32, PATHS, stratifiedFolds, type Labelled } from './claims-data';
 
-export { mulberry32 };
 export type Example = { keys: string[]; values: number[]; label: number };
 
 export const DATA_PATH = `${PATHS.ct24Train} (fit split)`;

@@ -8,13 +8,13 @@ import { useAccountAction } from './use-account-action';
  */
 export function PasswordResetButton({ id, email }: { id: string; email: string }) {
   const { run, busy, error } = useAccountAction();
-  const [temporary, setTemporary] = useState<string | null>(null);
+  const [temporary, setTemporary] = useState<{ password: string; expiresAt: string } | null>(null);
 
   async function onClick() {
     if (!window.confirm(`Reset the password of ${email}? Their current password stops working and they are signed out everywhere.`)) return;
     setTemporary(null);
-    const data = await run<{ temporaryPassword: string }>(`/api/users/${encodeURIComponent(id)}/password-reset`, { method: 'POST' }, { refresh: false });
-    if (data) setTemporary(data.temporaryPassword);
+    const data = await run<{ temporaryPassword: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/password-reset`, { method: 'POST' }, { refresh: false });
+    if (data) setTemporary({ password: data.temporaryPassword, expiresAt: data.expiresAt });
   }
 
   return (
@@ -22,8 +22,9 @@ export function PasswordResetButton({ id, email }: { id: string; email: string }
       <button type="button" className="link" onClick={onClick} disabled={busy}>Reset password</button>
       {temporary ? (
         <p className="notice" role="status">
-          Temporary password for {email}: <code data-testid="temporary-password">{temporary}</code>. Give it to them directly; it is
-          shown only this once, and they choose their own when they sign in with it.
+          Temporary password for {email}: <code data-testid="temporary-password">{temporary.password}</code>. Give it to them directly; it is
+          shown only this once, and they choose their own when they sign in with it. It stops working
+          on <time dateTime={temporary.expiresAt}>{temporary.expiresAt.slice(0, 16).replace('T', ' at ')} UTC</time>.
         </p>
       ) : null}
       {error ? <span className="form-error" role="alert">{error}</span> : null}

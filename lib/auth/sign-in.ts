@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { AppError, parseInput } from '../api/errors';
 import { clearAttempts, countAttempt, throttledUntil } from '../db/throttle';
 import { replaceTemporaryPassword, verifySignIn, type SignedIn, type UserDto } from '../db/users';
-import { PASSWORD_CHANGE_REQUIRED } from './messages';
+import { PASSWORD_CHANGE_REQUIRED, temporaryPasswordExpiredMessage } from './messages';
+import { isTemporaryPasswordExpired } from './temporary-password';
 import { signInRules, THROTTLE_WINDOW_MS, throttledMessage } from './throttle';
 
 /**
  * The account and session version, null for a wrong email or password, 429 when throttled, 403 when
- * the password is an admin's temporary one (no session until the account has chosen its own).
+ * the password is an admin's temporary one (no session until the account has chosen its own), 401
+ * when that temporary password has expired.
  */
 export async function attemptSignIn(email: string, password: string, address: string): Promise<SignedIn | null> {
   const signedIn = await checkCredentials(email, password, address);
@@ -51,5 +53,10 @@ async function checkCredentials(email: string, password: string, address: string
     return null;
   }
   await clearAttempts(rules.accountAtAddress.key);
+  // Only the holder of the right temporary password learns it expired: they need a new reset, not
+  // another guess.
+  if (signedIn.mustChangePassword && signedIn.temporaryPasswordExpiresAt && isTemporaryPasswordExpired(signedIn.temporaryPasswordExpiresAt)) {
+    throw new AppError('unauthenticated', temporaryPasswordExpiredMessage(signedIn.temporaryPasswordExpiresAt));
+  }
   return signedIn;
 }

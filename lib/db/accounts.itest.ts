@@ -11,11 +11,12 @@ import bcrypt from 'bcryptjs';
 import pg from 'pg';
 import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
-import { PASSWORD_CHANGE_REQUIRED } from '../auth/messages';
+import { PASSWORD_CHANGE_REQUIRED, temporaryPasswordExpiredMessage } from '../auth/messages';
 import { attemptSignIn, changeTemporaryPassword } from '../auth/sign-in';
 import { signInRules } from '../auth/throttle';
 import { createDb, db, isPostgresUrl } from './client';
 import { createFirstAdmin, createUser, deactivateUser, endSessions, findSessionActor, listUsers, operator, reactivateUser, resetPassword, changeRole, setUpInstall, verifySignIn } from './users';
+import { statusOf } from './testing';
 
 const base = process.env.DATABASE_URL ?? '';
 const isPostgres = isPostgresUrl(base);
@@ -27,16 +28,6 @@ function urlFor(name: string): string {
   const u = new URL(base);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 201;
-  } catch (e) {
-    if (e instanceof AppError) return e.status;
-    throw e;
-  }
 }
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
@@ -99,7 +90,7 @@ describe('first-run set-up (finding 3)', () => {
     const racers = Array.from({ length: 20 }, (_, i) =>
       statusOf(setUpInstall({ token: TOKEN, email: `admin${i}@example.com`, password: PASSWORD }, `192.0.2.${i + 1}`)),
     );
-    assert.deepEqual(tally(await Promise.all(racers)), { 201: 1, 409: 19 });
+    assert.deepEqual(tally(await Promise.all(racers)), { 200: 1, 409: 19 });
     assert.equal(await db().user.count(), 1);
     assert.equal(await db().user.count({ where: { role: 'admin', installOwner: true } }), 1);
     assert.equal(await db().event.count({ where: { type: 'account.created' } }), 1);
@@ -124,7 +115,7 @@ describe('accounts', () => {
 
   test('20 racing creations of one email: one 201 and 19 × 409, never a 500 (finding 7)', async () => {
     const racers = Array.from({ length: 20 }, () => statusOf(createUser(admin, { email: 'Twin@Example.com', password: PASSWORD, role: 'reviewer' })));
-    assert.deepEqual(tally(await Promise.all(racers)), { 201: 1, 409: 19 });
+    assert.deepEqual(tally(await Promise.all(racers)), { 200: 1, 409: 19 });
     assert.equal(await db().user.count({ where: { email: 'twin@example.com' } }), 1);
   });
 
@@ -333,12 +324,47 @@ describe('admins change roles and reset passwords (issue 9, item 9)', () => {
     assert.deepEqual([e.type, e.actorId], ['account.password_changed', target.id]);
   });
 
+  test('a temporary password expires: after its deadline sign-in and the change step both say so, and a new reset works', async () => {
+    const hours = process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS;
+    process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS = '2';
+    const before = Date.now();
+    const reset = await resetPassword(admin, target.id).finally(() => {
+      if (hours === undefined) delete process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS;
+      else process.env.FACTDESK_TEMPORARY_PASSWORD_HOURS = hours;
+    });
+    const deadline = new Date(reset.expiresAt).getTime();
+    assert.ok(deadline >= before + 2 * 3_600_000 && deadline <= Date.now() + 2 * 3_600_000, `expires ${reset.expiresAt}: two hours, as configured`);
+    const stored = await db().user.findUniqueOrThrow({ where: { id: target.id }, select: { temporaryPasswordExpiresAt: true } });
+    assert.equal(stored.temporaryPasswordExpiresAt?.toISOString(), reset.expiresAt);
+    const address = '198.51.100.78';
+    // Still valid: the "choose a new password" step.
+    assert.equal((await attemptSignIn(target.email, reset.temporaryPassword, address).catch((x: AppError) => x) as AppError).message, PASSWORD_CHANGE_REQUIRED);
+    // The deadline passes (moved rather than waited for).
+    const expiredAt = new Date(Date.now() - 60_000);
+    await db().user.update({ where: { id: target.id }, data: { temporaryPasswordExpiresAt: expiredAt } });
+    const late = await attemptSignIn(target.email, reset.temporaryPassword, address).catch((x: AppError) => x);
+    assert.ok(late instanceof AppError && late.status === 401, String(late));
+    assert.equal(late.message, temporaryPasswordExpiredMessage(expiredAt));
+    assert.match(late.message, /expired on .* Ask an admin to reset your password again/);
+    const change = await changeTemporaryPassword({ email: target.email, temporaryPassword: reset.temporaryPassword, password: 'a lantern of quiet rivers' }, address).catch((x: AppError) => x);
+    assert.ok(change instanceof AppError && change.status === 401 && change.message === late.message, 'the change step refuses it too');
+    assert.equal(await verifySignIn(target.email, 'a lantern of quiet rivers'), null, 'nothing was changed');
+    // A wrong password stays a plain wrong password: the expiry is told only to the holder of the right one.
+    assert.equal(await attemptSignIn(target.email, 'not-the-temporary-one', address), null);
+    const again = await resetPassword(admin, target.id);
+    const fresh = await attemptSignIn(target.email, again.temporaryPassword, address).catch((x: AppError) => x);
+    assert.equal((fresh as AppError).message, PASSWORD_CHANGE_REQUIRED, 'a new reset gives a working temporary password');
+    await changeTemporaryPassword({ email: target.email, temporaryPassword: again.temporaryPassword, password: 'a lantern of quiet rivers' }, address);
+    const cleared = await db().user.findUniqueOrThrow({ where: { id: target.id }, select: { mustChangePassword: true, temporaryPasswordExpiresAt: true } });
+    assert.deepEqual(cleared, { mustChangePassword: false, temporaryPasswordExpiresAt: null });
+  });
+
   test('resets refused: your own account 409, a deactivated account 409 (reactivate first), no account 404', async () => {
     assert.equal(await statusOf(resetPassword(admin, admin.id)), 409);
     assert.equal(await statusOf(resetPassword(admin, 'no-such-id')), 404);
     await deactivateUser(admin, target.id);
     assert.equal(await statusOf(resetPassword(admin, target.id)), 409);
     await reactivateUser(admin, target.id);
-    assert.equal(await statusOf(resetPassword(admin, target.id)), 201);
+    assert.equal(await statusOf(resetPassword(admin, target.id)), 200);
   });
 });

@@ -11,21 +11,11 @@ import { db } from './client';
 import { exportArticle } from './exports';
 import { listHistory } from './history';
 import { authenticate, countUsers, createFirstAdmin, createUser, createUserAsOperator, listUsers } from './users';
-import { claimVersion } from './testing';
+import { claimVersion, statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
 const actors = {} as Record<Role, Actor>;
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof AppError) return e.status;
-    throw e;
-  }
-}
 
 async function loadSeed(): Promise<{ articleId: string; claimId: string; version: number }> {
   const { id, claims } = await createArticle(actors.editor, { title: 'Seed', byline: 'Wire', text: seed });

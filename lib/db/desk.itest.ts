@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import { AppError } from '../api/errors';
 import type { Actor, Role } from '../auth/permissions';
 import { createArticle, getArticle } from './articles';
 import { assignArticle, assignClaim, listDeskMembers } from './assignments';
@@ -16,6 +15,7 @@ import { listHistory } from './history';
 import { deskDashboard, myQueue } from './queue';
 import { loadRevision } from './revisions';
 import { createUserAsOperator, deactivateUser } from './users';
+import { statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
@@ -31,10 +31,6 @@ before(async () => {
   const u = await createUserAsOperator({ email: 'desk-ana@example.com', name: 'Ana Ruiz', password: PASSWORD, role: 'reviewer' });
   second = { id: u.id, email: u.email, name: u.name, role: 'reviewer' };
 });
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try { await p; return 200; } catch (e) { if (e instanceof AppError) return e.status; throw e; }
-}
 
 const load = async (title: string) => (await createArticle(actors.editor, { title, byline: 'Wire', text: seed })).id;
 const claimsOf = async (id: string) => (await getArticle(actors.reviewer, id)).claims;

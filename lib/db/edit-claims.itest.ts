@@ -19,7 +19,7 @@ import { addRelation } from './relations';
 import { loadRevision } from './revisions';
 import { createUserAsOperator } from './users';
 import { verifyArticle } from './verification';
-import { claimVersion } from './testing';
+import { claimVersion, statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
@@ -32,9 +32,6 @@ before(async () => {
   }
 });
 
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try { await p; return 200; } catch (e) { if (e instanceof AppError) return e.status; throw e; }
-}
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
   try { await p; } catch (e) { if (e instanceof AppError) return e; throw e; }
   assert.fail('expected an error');

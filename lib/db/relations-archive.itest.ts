@@ -1,7 +1,6 @@
 // Relations between claims, reusing a review, and archive matching, on a real database.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { AppError } from '../api/errors';
 import type { Actor } from '../auth/permissions';
 import { findArchiveMatches } from './archive';
 import { createArticle, getArticle } from './articles';
@@ -9,15 +8,11 @@ import { attachSource, recordVerdict, reuseReview } from './claims';
 import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
 import { createUserAsOperator } from './users';
-import { claimVersion, relationVersion } from './testing';
+import { claimVersion, relationVersion, statusOf } from './testing';
 
 let editor: Actor;
 let reviewer: Actor;
 const PASSWORD = 'correct horse battery';
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try { await p; return 200; } catch (e) { if (e instanceof AppError) return e.status; throw e; }
-}
 
 before(async () => {
   const e = await createUserAsOperator({ email: 'rel-editor@example.com', password: PASSWORD, role: 'editor' });

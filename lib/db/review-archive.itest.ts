@@ -14,12 +14,13 @@ import type { ReviewArchive } from '../review-archive/schema';
 import { createArticle, getArticle } from './articles';
 import { attachSource, dismissClaim, recordVerdict, removeSource, reuseReview } from './claims';
 import { createDb, db, isPostgresUrl, type Db } from './client';
+import { addComment, resolveComment } from './comments';
 import { recordEvent } from './events';
 import { listHistory } from './history';
 import { addRelation, setRelationStatus } from './relations';
 import { exportReviewArchive, importReviewArchive } from './review-archive';
 import { createUserAsOperator } from './users';
-import { claimVersion, relationVersion } from './testing';
+import { claimVersion, relationVersion, statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery';
@@ -30,16 +31,6 @@ let fresh: Db;
 let freshUrl: string;
 let cleanup: () => void = () => undefined;
 let importer: Actor;
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof AppError) return e.status;
-    throw e;
-  }
-}
 
 function migrate(url: string): void {
   const res = spawnSync(process.execPath, ['scripts/db-migrate.mjs'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
@@ -97,6 +88,10 @@ async function buildRichReview(): Promise<string> {
   const auto = article.relations.find((r) => r.origin === 'auto');
   if (auto) await setRelationStatus(reviewer, auto.id, 'confirmed', { version: await relationVersion(auto.id) });
   await reuseReview(reviewer, c5.id, { from: c1.id, version: c5.version });
+  // A thread: one comment mentioning the editor, resolved by them; one still open.
+  const asked = await addComment(reviewer, c1.id, { body: `@${editor.email} is this the full transcript?` });
+  await resolveComment(editor, asked.id, { version: await claimVersion(c1.id) });
+  await addComment(editor, c4.id, { body: 'Check the second count against the ministry.' });
   // A review reused from another article: that claim's id cannot travel.
   const other = await createArticle(editor, { title: 'Older story', text: 'The attack killed 87 people, the health ministry said.' });
   const o1 = other.claims[0]!;
@@ -158,7 +153,8 @@ async function rowCounts(client: Db) {
   return {
     users: await client.user.count(), articles: await client.article.count(), revisions: await client.revision.count(),
     claims: await client.claim.count(), verdicts: await client.verdict.count(), sources: await client.source.count(),
-    relations: await client.relation.count(), events: await client.event.count(), fts: Number(fts!.n),
+    relations: await client.relation.count(), comments: await client.comment.count(), mentions: await client.commentMention.count(),
+    events: await client.event.count(), fts: Number(fts!.n),
   };
 }
 
@@ -178,6 +174,12 @@ describe('review archive round trip', () => {
     const reused = doc.events.filter((e) => e.type === 'review.reused').map((e) => e.after as Record<string, unknown>);
     assert.ok(reused.some((a) => JSON.stringify(a.fromClaimId).includes('$ref')), 'a reuse inside the article points at its claim');
     assert.ok(reused.some((a) => a.fromClaimId === null && a.fromArticleTitle === 'Older story'), 'a reuse from elsewhere keeps only readable facts');
+    // Comments travel (decision 038): the resolved one with its mention and resolver, the open one.
+    assert.deepEqual(doc.comments!.map((c) => [c.author, c.mentions, c.resolvedBy]), [
+      [actors.reviewer.email, [actors.editor.email], actors.editor.email],
+      [actors.editor.email, [], null],
+    ]);
+    assert.ok(doc.events.filter((e) => e.type.startsWith('comment.')).every((e) => JSON.stringify(e.after).includes('"$ref":"cm')), 'comment events point at the comment');
 
     const before = await rowCounts(fresh);
     const imported = await importReviewArchive(importer, exported.body, fresh);
@@ -189,6 +191,10 @@ describe('review archive round trip', () => {
 
     const after = await rowCounts(fresh);
     assert.equal(after.claims - before.claims, doc.claims.length);
+    assert.deepEqual([after.comments - before.comments, after.mentions - before.mentions], [2, 1]);
+    // The mention is the matched editor's own on this install: it is theirs to see in My queue.
+    const mention = await fresh.commentMention.findFirstOrThrow({ where: { comment: { articleId: imported.id } }, select: { user: { select: { email: true } } } });
+    assert.equal(mention.user.email, actors.editor.email);
     assert.equal(after.fts - before.fts, new Set(doc.verdicts.map((v) => v.claim)).size, 'reviewed claims are searchable as "checked before"');
     // Accounts: the editor was matched by email (one row, role unchanged); the others were created
     // as reviewers whose password nobody knows.

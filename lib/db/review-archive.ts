@@ -34,7 +34,7 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
     },
   });
   if (!article) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
-  const [revisions, claims, verdicts, sources, relations, events] = await Promise.all([
+  const [revisions, claims, verdicts, sources, relations, comments, events] = await Promise.all([
     tx.revision.findMany({ where: { articleId }, select: { id: true, number: true, format: true, text: true, createdById: true, createdAt: true } }),
     tx.claim.findMany({
       where: { articleId },
@@ -63,6 +63,10 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
       where: { articleId },
       select: { id: true, aId: true, bId: true, type: true, origin: true, status: true, reason: true, note: true, createdById: true, createdAt: true },
     }),
+    tx.comment.findMany({
+      where: { articleId },
+      select: { id: true, claimId: true, authorId: true, body: true, resolvedAt: true, resolvedById: true, createdAt: true, mentions: { select: { userId: true } } },
+    }),
     tx.event.findMany({
       where: { articleId },
       select: { id: true, actorId: true, type: true, targetType: true, targetId: true, before: true, after: true, at: true },
@@ -73,12 +77,17 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
   for (const v of verdicts) userIds.add(v.authorId);
   for (const s of sources) userIds.add(s.createdById);
   for (const r of relations) if (r.createdById) userIds.add(r.createdById);
+  for (const c of comments) {
+    userIds.add(c.authorId);
+    if (c.resolvedById) userIds.add(c.resolvedById);
+    for (const m of c.mentions) userIds.add(m.userId);
+  }
   for (const e of events) {
     if (e.actorId) userIds.add(e.actorId);
     if (e.targetType === 'user') userIds.add(e.targetId);
   }
   // Payloads may name accounts by id (an assignment, say): load every account whose id appears there.
-  const own = new Set<string>([articleId, ...revisions.map((r) => r.id), ...claims.map((c) => c.id), ...verdicts.map((v) => v.id), ...sources.map((s) => s.id), ...relations.map((r) => r.id)]);
+  const own = new Set<string>([articleId, ...revisions.map((r) => r.id), ...claims.map((c) => c.id), ...verdicts.map((v) => v.id), ...sources.map((s) => s.id), ...relations.map((r) => r.id), ...comments.map((c) => c.id)]);
   const payloadIds = new Set<string>();
   for (const e of events) {
     for (const text of [e.before, e.after]) {
@@ -97,6 +106,7 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
     verdicts: verdicts.map((v) => ({ ...v, correctionDecidedAt: isoOrNull(v.correctionDecidedAt), approvedAt: isoOrNull(v.approvedAt), createdAt: iso(v.createdAt) })),
     sources: sources.map((s) => ({ ...s, accessedAt: iso(s.accessedAt), createdAt: iso(s.createdAt), removedAt: isoOrNull(s.removedAt) })),
     relations: relations.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    comments: comments.map(({ mentions, ...c }) => ({ ...c, mentionIds: mentions.map((m) => m.userId), resolvedAt: isoOrNull(c.resolvedAt), createdAt: iso(c.createdAt) })),
     events: events.map((e) => ({ ...e, at: iso(e.at) })),
   };
 }
@@ -197,6 +207,8 @@ async function importArchive(actorId: string | null, text: string, client: Db): 
       for (const a of rows.approvals) await tx.claim.update({ where: { id: a.claimId }, data: { approvedVerdictId: a.verdictId } });
       for (const data of chunks(rows.sources)) await tx.source.createMany({ data });
       for (const data of chunks(rows.relations)) await tx.relation.createMany({ data });
+      for (const data of chunks(rows.comments)) await tx.comment.createMany({ data });
+      for (const data of chunks(rows.mentions)) await tx.commentMention.createMany({ data });
       // Inserted in document order with ids issued in that order: events sharing a millisecond
       // keep their order in the history, which sorts by (at, id).
       for (const data of chunks(rows.events)) await tx.event.createMany({ data });
@@ -206,7 +218,7 @@ async function importArchive(actorId: string | null, text: string, client: Db): 
         after: {
           format: doc.format, version: doc.version, exportedAt: doc.exportedAt,
           revisions: rows.revisions.length, claims: rows.claims.length, verdicts: rows.verdicts.length, sources: rows.sources.length,
-          relations: rows.relations.length, events: rows.events.length, accountsCreated: created,
+          relations: rows.relations.length, comments: rows.comments.length, events: rows.events.length, accountsCreated: created,
         },
       });
       return { id: rows.article.id };

@@ -10,6 +10,7 @@ import { passwordProblem } from '../auth/password-policy';
 import { assertCan, isRole, ROLES, type Actor, type Role } from '../auth/permissions';
 import { isSetupTokenConfigured, isValidSetupToken } from '../auth/setup-token';
 import { setupRule, THROTTLE_WINDOW_MS, throttledMessage } from '../auth/throttle';
+import { temporaryPasswordExpiry } from '../auth/temporary-password';
 import type { EventType } from '../history/events';
 import { db } from './client';
 import { recordEvent } from './events';
@@ -136,8 +137,11 @@ export async function listUsers(actor: Actor | null): Promise<UserDto[]> {
   return users.map(toDto);
 }
 
-/** mustChangePassword: the password was an admin's temporary one; no session until the account picks its own. */
-export type SignedIn = { actor: Actor; sessionVersion: number; mustChangePassword: boolean };
+/**
+ * mustChangePassword: the password was an admin's temporary one; no session until the account picks
+ * its own, and none at all after temporaryPasswordExpiresAt (lib/auth/sign-in.ts checks it).
+ */
+export type SignedIn = { actor: Actor; sessionVersion: number; mustChangePassword: boolean; temporaryPasswordExpiresAt: Date | null };
 
 /**
  * Checks an email and password; returns the account and its session version, or null. Never says
@@ -148,7 +152,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
   if (password.length > MAX_PASSWORD_LENGTH) return null;
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true, mustChangePassword: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, deactivatedAt: true, mustChangePassword: true, temporaryPasswordExpiresAt: true },
   });
   if (!user) {
     await spendVerifyTime(password);
@@ -159,7 +163,7 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
     // Only if the hash is still the one we checked: a concurrent password change wins.
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
-  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
+  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword, temporaryPasswordExpiresAt: user.temporaryPasswordExpiresAt };
 }
 
 export async function authenticate(email: string, password: string): Promise<Actor | null> {
@@ -186,7 +190,7 @@ type AccountChange =
   | { kind: 'reactivate' }
   | { kind: 'role'; role: Role }
   | { kind: 'password'; passwordHash: string }
-  | { kind: 'reset'; passwordHash: string };
+  | { kind: 'reset'; passwordHash: string; expiresAt: Date };
 
 const EVENT_OF: Record<AccountChange['kind'], EventType> = {
   deactivate: 'account.deactivated',
@@ -205,7 +209,7 @@ async function changeAccount(actorId: string | null, where: { id: string } | { e
     if (actorId === user.id && change.kind !== 'reactivate' && change.kind !== 'password') {
       throw new AppError('conflict', 'You cannot deactivate your own account, change your own role or reset your own password here; ask another admin.');
     }
-    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string; mustChangePassword?: boolean };
+    let data: { deactivatedAt?: Date | null; role?: Role; passwordHash?: string; mustChangePassword?: boolean; temporaryPasswordExpiresAt?: Date | null };
     let before: unknown;
     let after: unknown;
     if (change.kind === 'deactivate') {
@@ -221,7 +225,8 @@ async function changeAccount(actorId: string | null, where: { id: string } | { e
     } else {
       if (user.deactivatedAt && change.kind === 'reset') throw new AppError('conflict', `${user.email} is deactivated. Reactivate it first.`);
       // A reset's password is the admin's; any other password change is the account's own choice.
-      data = { passwordHash: change.passwordHash, mustChangePassword: change.kind === 'reset' };
+      const isReset = change.kind === 'reset';
+      data = { passwordHash: change.passwordHash, mustChangePassword: isReset, temporaryPasswordExpiresAt: isReset ? change.expiresAt : null };
     }
     // Compare-and-set on the version: of two concurrent changes each ends the sessions, neither is lost.
     const { count } = await tx.user.updateMany({ where: { id: user.id, sessionVersion: user.sessionVersion }, data: { ...data, sessionVersion: { increment: 1 } } });
@@ -251,7 +256,7 @@ export async function changeRole(actor: Actor | null, id: string, role: unknown)
   return changeAccount(actor.id, { id }, { kind: 'role', role: parsed.data });
 }
 
-export type PasswordReset = { user: UserDto; temporaryPassword: string };
+export type PasswordReset = { user: UserDto; temporaryPassword: string; expiresAt: string };
 
 // No 0/O, 1/l/I: the admin reads it out or writes it down for the person.
 const TEMPORARY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -270,8 +275,9 @@ export function temporaryPassword(): string {
 export async function resetPassword(actor: Actor | null, id: string): Promise<PasswordReset> {
   assertCan(actor, 'user:manage');
   const password = temporaryPassword();
-  const user = await changeAccount(actor.id, { id }, { kind: 'reset', passwordHash: await hashPassword(password) });
-  return { user, temporaryPassword: password };
+  const expiresAt = temporaryPasswordExpiry();
+  const user = await changeAccount(actor.id, { id }, { kind: 'reset', passwordHash: await hashPassword(password), expiresAt });
+  return { user, temporaryPassword: password, expiresAt: expiresAt.toISOString() };
 }
 
 /**

@@ -14,16 +14,12 @@ import { listHistory } from './history';
 import { loadRevision } from './revisions';
 import { createUserAsOperator } from './users';
 import { decideCorrection, updateArticle, verifyArticle } from './verification';
-import { claimVersion } from './testing';
+import { claimVersion, statusOf } from './testing';
 
 const seed = readFileSync(new URL('../claims/fixtures/seed-article.txt', import.meta.url), 'utf8');
 const PASSWORD = 'correct horse battery staple';
 let editor: Actor;
 let reviewer: Actor;
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try { await p; return 200; } catch (e) { if (e instanceof AppError) return e.status; throw e; }
-}
 
 before(async () => {
   const e = await createUserAsOperator({ email: 'vv-editor@example.com', password: PASSWORD, role: 'editor' });

@@ -11,10 +11,13 @@ function tooLarge(limit: number): AppError {
   return new AppError('too_large', `The request is larger than ${size}, the most this address accepts. Articles may hold at most 1 MB of text and uploads at most 10 MB.`);
 }
 
-/** Reads the body into memory, refusing it with 413 as soon as it passes `limit` bytes. */
-export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Reads the body into memory, refusing it with 413 as soon as it passes `limit` bytes. `refusal`
+ * lets a route name its own limit (an archive import's is not an article's).
+ */
+export async function readBody(req: Request, limit = MAX_BODY_BYTES, refusal: () => AppError = () => tooLarge(limit)): Promise<Uint8Array<ArrayBuffer>> {
   const declared = req.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  if (declared !== null && Number(declared) > limit) throw refusal();
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -29,7 +32,7 @@ export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<Ui
     if (total > limit) {
       // Stop the upload instead of draining the rest of it.
       await reader.cancel();
-      throw tooLarge(limit);
+      throw refusal();
     }
     chunks.push(value);
   }

@@ -40,7 +40,12 @@ function snapshot(): ArchiveSnapshot {
       id: 'relation-db', aId: 'claim-db-1', bId: 'claim-db-2', type: 'supports', origin: 'manual', status: 'confirmed',
       reason: '', note: 'Same policy', createdById: 'u-rev', createdAt: T(7),
     }],
+    comments: [{
+      id: 'comment-db', claimId: 'claim-db-2', authorId: 'u-rev', body: '@Ed which year is this?', mentionIds: ['u-ed'],
+      resolvedAt: T(8), resolvedById: 'u-ed', createdAt: T(7),
+    }],
     events: [
+      { id: 'e5', actorId: 'u-rev', type: 'comment.added', targetType: 'claim', targetId: 'claim-db-2', before: null, after: '{"commentId":"comment-db","body":"@Ed which year is this?"}', at: T(7) },
       { id: 'e2', actorId: 'u-ed', type: 'claims.extracted', targetType: 'article', targetId: 'art-db', before: null, after: '{"claims":2}', at: T(0) },
       { id: 'e1', actorId: 'u-ed', type: 'article.loaded', targetType: 'article', targetId: 'art-db', before: null, after: '{"title":"Fares"}', at: T(0) },
       { id: 'e3', actorId: 'u-rev', type: 'source.added', targetType: 'claim', targetId: 'claim-db-1', before: null, after: '{"sourceId":"source-db","url":"https://example.org/minutes"}', at: T(4) },
@@ -72,13 +77,19 @@ const tamper = (change: (d: ReviewArchive) => void): string => {
 test('the builder names everything by archive keys; no database id is left in the document', () => {
   const doc = exported();
   const body = serializeReviewArchive(doc);
-  for (const dbId of ['art-db', 'rev-db-1', 'claim-db-1', 'claim-db-2', 'verdict-db', 'source-db', 'relation-db', 'u-ed', 'u-rev', 'claim-in-another-article']) {
+  for (const dbId of ['art-db', 'rev-db-1', 'claim-db-1', 'claim-db-2', 'verdict-db', 'source-db', 'relation-db', 'comment-db', 'u-ed', 'u-rev', 'claim-in-another-article']) {
     assert.ok(!body.includes(dbId), `${dbId} leaked into the archive`);
   }
   assert.deepEqual(doc.claims.map((c) => c.key), ['r1-c1', 'r1-c2']);
   assert.equal(doc.verdicts[0]!.claim, 'r1-c1');
   assert.equal(doc.relations[0]!.b, 'r1-c2');
-  assert.deepEqual(doc.events.map((e) => e.type), ['article.loaded', 'claims.extracted', 'source.added', 'review.reused'], 'same-time events ordered by id');
+  assert.deepEqual(doc.events.map((e) => e.type), ['article.loaded', 'claims.extracted', 'source.added', 'review.reused', 'comment.added'], 'same-time events ordered by id');
+  // Comments travel with the review (decision 038), and the event that recorded one points at it.
+  assert.deepEqual(doc.comments, [{
+    key: 'cm1', claim: 'r1-c2', author: 'rev@example.com', body: '@Ed which year is this?', mentions: ['ed@example.com'],
+    resolvedAt: T(8), resolvedBy: 'ed@example.com', createdAt: T(7),
+  }]);
+  assert.deepEqual(doc.events[4]!.after, { commentId: { $ref: 'cm1' }, body: '@Ed which year is this?' });
   assert.deepEqual(doc.events[2]!.target, { type: 'claim', key: 'r1-c1' });
   assert.deepEqual(doc.events[2]!.after, { sourceId: { $ref: 's1' }, url: 'https://example.org/minutes' });
   // A claim in another article means nothing elsewhere: dropped, the readable parts kept.
@@ -107,6 +118,18 @@ test('import rows get fresh ids in document order and every reference resolves t
   const ids = rows.events.map((e) => e.id);
   assert.deepEqual(ids, [...ids].sort(), 'ids rise in document order');
   assert.deepEqual(rows.reviewed, [{ id: claimId, text: rows.claims[0]!.text }]);
+  const [comment] = rows.comments;
+  assert.deepEqual([comment!.claimId, comment!.authorId, comment!.resolvedById], [rows.claims[1]!.id, 'acct:rev@example.com', 'acct:ed@example.com']);
+  assert.deepEqual(rows.mentions, [{ commentId: comment!.id, userId: 'acct:ed@example.com' }]);
+  assert.equal(JSON.parse(rows.events[4]!.after!).commentId, comment!.id);
+});
+
+test('an archive written before comments travelled (no "comments") still imports, with none', () => {
+  const d = structuredClone(exported()) as Partial<ReviewArchive>;
+  delete d.comments;
+  d.events = d.events!.filter((e) => e.type !== 'comment.added');
+  const rows = toImportRows(parseReviewArchive(JSON.stringify(d)), () => crypto.randomUUID(), (email) => `acct:${email}`);
+  assert.deepEqual([rows.comments, rows.mentions], [[], []]);
 });
 
 test('each kind of malformed or tampered archive is refused with a message naming the problem', () => {
@@ -128,6 +151,9 @@ test('each kind of malformed or tampered archive is refused with a message namin
     ['duplicate revision', tamper((d) => { d.revisions.push({ ...d.revisions[0]! }); }), /duplicate revision number "1"/],
     ['unlisted account', tamper((d) => { d.verdicts[0]!.author = 'ghost@example.com'; }), /account ghost@example.com is not listed/],
     ['unreferenced account', tamper((d) => { d.accounts.push({ email: 'extra@example.com', name: '' }); }), /extra@example.com is listed but nothing/],
+    ['comment on a missing claim', tamper((d) => { d.comments![0]!.claim = 'r1-c9'; }), /comments\.0\.claim: claim r1-c9 is not in the archive/],
+    ['comment mentioning an unlisted account', tamper((d) => { d.comments![0]!.mentions = ['ghost@example.com']; }), /comments\.0\.mentions\.0: account ghost@example.com is not listed/],
+    ['resolved by nobody', tamper((d) => { d.comments![0]!.resolvedBy = null; }), /resolvedAt and resolvedBy go together/],
     ['missing revision', tamper((d) => { d.verdicts[0]!.revisionNumber = 3; }), /revision 3 is not in the archive/],
     ['too many claims', tamper((d) => { d.claims = Array.from({ length: ARCHIVE_LIMITS.claims + 1 }, () => d.claims[0]!); }), /At most 20,000 claims/],
   ];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppError } from '../api/errors';
 import { CLAIM_FLAGS, CLAIM_TYPES, RELATION_TYPES, entitySchema, numberSchema } from '../claims/schema';
+import { COMMENT_MAX } from '../comments/limits';
 import { EVENT_TYPES } from '../history/events';
 import { MAX_TEXT_BYTES, SOURCE_FORMATS } from '../ingest/to-text';
 import { RATINGS } from '../verdicts/scale';
@@ -21,6 +22,7 @@ export const ARCHIVE_LIMITS = {
   verdicts: 50_000,
   sources: 50_000,
   relations: 50_000,
+  comments: 50_000,
   events: 200_000,
 } as const;
 
@@ -34,6 +36,7 @@ const CLAIM_KEY = /^r\d+-c\d+(?:-\d+)?$/;
 const VERDICT_KEY = /^v\d+$/;
 const SOURCE_KEY = /^s\d+$/;
 const RELATION_KEY = /^rel\d+$/;
+const COMMENT_KEY = /^cm\d+$/;
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -151,6 +154,19 @@ const relationSchema = z.strictObject({
   createdAt: isoDate,
 });
 
+/** A comment thread entry (decision 021): append-only, so it travels whole, resolved or not. */
+const commentSchema = z.strictObject({
+  key: z.string().regex(COMMENT_KEY, 'A comment key looks like "cm1".'),
+  claim: claimKey,
+  author: email,
+  body: str(COMMENT_MAX),
+  /** The colleagues the comment @mentioned (their "mentioned me" in My queue on the new install). */
+  mentions: z.array(email).max(100),
+  resolvedAt: isoDate.nullable(),
+  resolvedBy: email.nullable(),
+  createdAt: isoDate,
+});
+
 const eventSchema = z.strictObject({
   type: z.enum(EVENT_TYPES, { message: 'Unknown event type.' }),
   actor: email.nullable(),
@@ -176,6 +192,8 @@ export const reviewArchiveSchema = z.strictObject({
   verdicts: limited(verdictSchema, 'verdicts'),
   sources: limited(sourceSchema, 'sources'),
   relations: limited(relationSchema, 'relations'),
+  // Absent in archives written before comments were archived (decision 038): they had none to carry.
+  comments: limited(commentSchema, 'comments').optional(),
   events: limited(eventSchema, 'events'),
 });
 
@@ -213,6 +231,10 @@ export type ArchiveSnapshot = {
   relations: Array<{
     id: string; aId: string; bId: string; type: string; origin: string; status: string; reason: string; note: string;
     createdById: string | null; createdAt: string;
+  }>;
+  comments: Array<{
+    id: string; claimId: string; authorId: string; body: string; mentionIds: string[]; resolvedAt: string | null;
+    resolvedById: string | null; createdAt: string;
   }>;
   events: Array<{ id: string; actorId: string | null; type: string; targetType: string; targetId: string; before: string | null; after: string | null; at: string }>;
 };
@@ -280,6 +302,8 @@ export function buildReviewArchive(s: ArchiveSnapshot, exportedAt: string): Revi
   sources.forEach((x, i) => keyOf.set(x.id, `s${i + 1}`));
   const relations = [...s.relations].sort(byTime((r) => r.createdAt));
   relations.forEach((r, i) => keyOf.set(r.id, `rel${i + 1}`));
+  const comments = [...s.comments].sort(byTime((c) => c.createdAt));
+  comments.forEach((c, i) => keyOf.set(c.id, `cm${i + 1}`));
   const events = [...s.events].sort(byTime((e) => e.at));
 
   const doc: Omit<ReviewArchive, 'accounts'> = {
@@ -324,6 +348,11 @@ export function buildReviewArchive(s: ArchiveSnapshot, exportedAt: string): Revi
       origin: r.origin as 'auto' | 'manual', status: r.status as ReviewArchive['relations'][number]['status'], reason: r.reason, note: r.note,
       createdBy: r.createdById === null ? null : account(r.createdById), createdAt: r.createdAt,
     })),
+    comments: comments.map((c) => ({
+      key: keyOf.get(c.id)!, claim: keyOf.get(c.claimId)!, author: account(c.authorId), body: c.body,
+      mentions: c.mentionIds.map(account).sort(), resolvedAt: c.resolvedAt,
+      resolvedBy: c.resolvedById === null ? null : account(c.resolvedById), createdAt: c.createdAt,
+    })),
     events: events.map((e) => {
       const before = toRefs(parseJsonColumn(e.before), keyOf);
       const after = toRefs(parseJsonColumn(e.after), keyOf);
@@ -351,8 +380,8 @@ export function buildReviewArchive(s: ArchiveSnapshot, exportedAt: string): Revi
 
 /** Key order of the document as written: people read it top-down. */
 export function serializeReviewArchive(doc: ReviewArchive): string {
-  const { format, version, exportedAt, article, accounts, revisions, claims, verdicts, sources, relations, events } = doc;
-  return `${JSON.stringify({ format, version, exportedAt, article, accounts, revisions, claims, verdicts, sources, relations, events }, null, 2)}\n`;
+  const { format, version, exportedAt, article, accounts, revisions, claims, verdicts, sources, relations, comments, events } = doc;
+  return `${JSON.stringify({ format, version, exportedAt, article, accounts, revisions, claims, verdicts, sources, relations, comments, events }, null, 2)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,6 +517,17 @@ export function checkReferences(doc: ReviewArchive): Problem[] {
     person(`relations.${i}.createdBy`, r.createdBy);
   });
 
+  const comments = doc.comments ?? [];
+  unique(comments, (c) => c.key, 'comment key', 'comments');
+  comments.forEach((c, i) => {
+    keys.set(c.key, 'comment');
+    claimRef(`comments.${i}.claim`, c.claim);
+    person(`comments.${i}.author`, c.author);
+    c.mentions.forEach((m, j) => person(`comments.${i}.mentions.${j}`, m));
+    person(`comments.${i}.resolvedBy`, c.resolvedBy);
+    if ((c.resolvedAt === null) !== (c.resolvedBy === null)) add(`comments.${i}.resolvedBy`, `comment ${c.key}: resolvedAt and resolvedBy go together.`);
+  });
+
   doc.events.forEach((e, i) => {
     person(`events.${i}.actor`, e.actor);
     const k = e.target.key;
@@ -603,6 +643,15 @@ export function toImportRows(doc: ReviewArchive, newId: () => string, accountId:
       createdById: r.createdBy === null ? null : person(r.createdBy), createdAt: date(r.createdAt),
     };
   });
+  const comments = (doc.comments ?? []).map((c) => {
+    const id = newId();
+    idOf.set(c.key, id);
+    return {
+      id, claimId: key(c.claim), articleId, authorId: person(c.author), body: c.body, resolvedAt: maybeDate(c.resolvedAt),
+      resolvedById: c.resolvedBy === null ? null : person(c.resolvedBy), createdAt: date(c.createdAt),
+    };
+  });
+  const mentions = (doc.comments ?? []).flatMap((c) => [...new Set(c.mentions.map(person))].map((userId) => ({ commentId: key(c.key), userId })));
   const events = doc.events.map((e) => ({
     id: newId(), articleId, actorId: e.actor === null ? null : person(e.actor), type: e.type, targetType: e.target.type,
     // An event whose target was outside the article keeps an empty target rather than a made-up one.
@@ -614,7 +663,7 @@ export function toImportRows(doc: ReviewArchive, newId: () => string, accountId:
   /** Claims with a verdict, for the "checked before" search index. */
   const textOf = new Map(claims.map((c) => [c.id, c.text]));
   const reviewed = [...new Set(verdicts.map((v) => v.claimId))].map((id) => ({ id, text: textOf.get(id)! }));
-  return { article, revisions, claims, verdicts, sources, relations, events, reviewed, approvals };
+  return { article, revisions, claims, verdicts, sources, relations, comments, mentions, events, reviewed, approvals };
 }
 
 export type ImportRows = ReturnType<typeof toImportRows>;
