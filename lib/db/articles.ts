@@ -215,9 +215,9 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,
     })),
     text: revision.text,
-    claims: claims.map(toClaimDto),
+    claims: claims.map((c) => toClaimDto(c, actor)),
     archived: archived.map((c) => {
-      const dto = toClaimDto(c);
+      const dto = toClaimDto(c, actor);
       return { id: c.id, ordinal: c.ordinal, quote: c.quote, revision: c.revision.number, archivedAt: c.archivedAt!.toISOString(), publicState: dto.publicState };
     }),
     // Only links between claims the reader can see: one end may be archived, merged or not a claim.

@@ -134,8 +134,8 @@ function staleIfReviewed(claim: EditClaim) {
   return { stale: true, previousQuote: claim.stale ? claim.previousQuote ?? claim.quote : claim.quote };
 }
 
-async function claimDto(tx: Tx, id: string): Promise<ClaimDto> {
-  return toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id }, select: claimSelect }));
+async function claimDto(tx: Tx, id: string, viewer: Actor): Promise<ClaimDto> {
+  return toClaimDto(await tx.claim.findUniqueOrThrow({ where: { id }, select: claimSelect }), viewer);
 }
 
 /** `POST /api/articles/:id/claims { start, end }`: the words a reviewer selected become a claim. */
@@ -160,7 +160,7 @@ export async function addClaim(actor: Actor | null, articleId: string, input: Ad
       after: { ...labelled(a), ordinal, revision: revision.number },
     });
     await noteReviewChange(tx, articleId, actor.id, 'claim added');
-    return claimDto(tx, created.id);
+    return claimDto(tx, created.id, actor);
   }, TX);
 }
 
@@ -184,7 +184,7 @@ export async function resizeClaim(actor: Actor | null, claimId: string, input: R
       after: { ...labelled(a), revision: revision.number, version, ...(staleIfReviewed(claim).stale ? { stale: true } : {}) },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'claim resized');
-    return claimDto(tx, claim.id);
+    return claimDto(tx, claim.id, actor);
   }, TX);
 }
 
@@ -236,7 +236,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
       },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'claim split');
-    return { claims: [await claimDto(tx, claim.id), await claimDto(tx, created.id)] };
+    return { claims: [await claimDto(tx, claim.id, actor), await claimDto(tx, created.id, actor)] };
   }, TX);
 }
 
@@ -295,7 +295,7 @@ export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput |
       },
     });
     await noteReviewChange(tx, keep.articleId, actor.id, 'claims merged');
-    return { claim: await claimDto(tx, keep.id), merged: absorbedIds };
+    return { claim: await claimDto(tx, keep.id, actor), merged: absorbedIds };
   }, TX);
 }
 

@@ -18,7 +18,7 @@ async function gateFor(tx: Tx, articleId: string) {
   const revision = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (!revision) throw new AppError('not_found', 'No article with this id.');
   const claims = await tx.claim.findMany({ where: currentClaimsWhere(revision.id), orderBy: { ordinal: 'asc' }, select: claimSelect });
-  return { revision, gate: checkGate(claims.map(toClaimDto)) };
+  return { revision, gate: checkGate(claims.map((c) => toClaimDto(c, 'all'))) };
 }
 
 export class GateError extends AppError {

@@ -40,6 +40,9 @@ export const EVENT_TYPES = [
   'verdict.approved',
   'verdict.sent-back',
   'article.approval-set',
+  'verdict.blind',
+  'double.resolved',
+  'article.double-check-set',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -84,6 +87,9 @@ const LABELS: Record<EventType, string> = {
   'verdict.approved': 'approved a verdict',
   'verdict.sent-back': 'sent a verdict back to review',
   'article.approval-set': 'changed whether verdicts need approval',
+  'verdict.blind': 'gave a blind rating',
+  'double.resolved': 'resolved a double check',
+  'article.double-check-set': 'changed whether claims get two independent verdicts',
 };
 
 export function describeEvent(type: string): string {
