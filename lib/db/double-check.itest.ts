@@ -203,7 +203,12 @@ describe('blind: no read path gives Bob what Ann wrote until his rating is in', 
     assert.ok(queue.claims.some((c) => c.id === claimId), 'the claim is in the second reviewer\'s queue');
     assert.equal(leaks(queue), false);
     const other = await createArticle(actors.editor, { title: 'Same story', byline: '', text: seed });
-    for (const c of other.claims.slice(0, 3)) assert.equal(leaks(await findArchiveMatches(actors.bob, c.id)), false);
+    // Other tests' articles hold this seed's claims with every rating, so here the marker and the claim's id count.
+    for (const c of other.claims.slice(0, 3)) {
+      const matches = await findArchiveMatches(actors.bob, c.id);
+      assert.equal(JSON.stringify(matches).includes(SECRET), false);
+      assert.equal(matches.some((m) => m.claimId === claimId), false);
+    }
     assert.equal((await agreementFigures(actors.bob, articleId)).n, 0);
     assert.equal(await statusOf(exportArticle(actors.bob, articleId, 'csv')), 403);
     assert.equal(await statusOf(deskDashboard(actors.bob)), 403);
