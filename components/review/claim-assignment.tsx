@@ -8,7 +8,8 @@ import { RelativeTime } from '@/components/history/relative-time';
 import type { Send } from './use-claim-actions';
 import type { ReviewClaim } from './view-model';
 
-export type DeskContext = { members: Mentionable[]; canAssign: boolean };
+/** `doubleCheck`: the article's "two independent verdicts" setting (decision 031). */
+export type DeskContext = { members: Mentionable[]; canAssign: boolean; doubleCheck?: boolean };
 
 /** A datetime-local value (the browser's own time zone) as an ISO instant, or null when empty. */
 export function dueFromLocal(value: string): string | null {
@@ -22,12 +23,15 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
 }) {
   const [reviewerId, setReviewerId] = useState(claim.assignee?.id ?? '');
   const [due, setDue] = useState('');
+  const [secondId, setSecondId] = useState(claim.secondAssignee?.id ?? '');
+  const pair = desk.doubleCheck || claim.secondAssignee !== null;
   return (
     <section aria-label="Assignment" className="assignment">
       <h3>Assignment</h3>
       <p data-testid="assignee">
         {claim.assignee ? <>Assigned to <strong>{claim.assignee.name}</strong></> : 'Nobody owns this claim yet.'}
         {claim.dueAt ? <>, due <RelativeTime iso={claim.dueAt} /></> : null}
+        {claim.secondAssignee ? <> and, blind, to <strong data-testid="second-assignee">{claim.secondAssignee.name}</strong></> : null}
       </p>
       {desk.canAssign ? (
         <form
@@ -35,7 +39,8 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
           onSubmit={(e) => {
             e.preventDefault();
             void send(`/api/claims/${claim.id}/assign`, {
-              method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due), version: claim.version }),
+              method: 'POST',
+              body: JSON.stringify({ reviewerId, due: dueFromLocal(due), version: claim.version, ...(pair ? { secondReviewerId: secondId || null } : {}) }),
             }, 'Claim assigned.');
           }}
         >
@@ -45,6 +50,14 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
               {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
             </select>
           </Field>
+          {pair ? (
+            <Field id={`second-${claim.id}`} label="Second reviewer (rates blind)" error={fields.secondReviewerId}>
+              <select id={`second-${claim.id}`} value={secondId} onChange={(e) => setSecondId(e.target.value)}>
+                <option value="">None: one reviewer</option>
+                {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
+              </select>
+            </Field>
+          ) : null}
           <Field id={`due-${claim.id}`} label="Due (optional)" error={fields.due}>
             <input id={`due-${claim.id}`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
           </Field>

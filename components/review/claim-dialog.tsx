@@ -15,6 +15,7 @@ import { VerdictForm } from './verdict-form';
 import { ClaimAssignment, type DeskContext } from './claim-assignment';
 import { CommentThread } from './comment-thread';
 import { ApprovalPanel } from './approval-panel';
+import { DoubleCheckPanel } from './double-check-panel';
 import { ConflictPanel, conflictOf, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiResult } from '@/components/ui/api-client';
@@ -176,11 +177,12 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
         <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
       ) : null}
-      {canApprove ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
+      <DoubleCheckPanel claim={claim} canResolve={canApprove} busy={busy} send={versionedSend} />
+      {canApprove && !claim.secondAssignee ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
       <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
+      {claim.doubleCheck?.phase === 'both_in' ? null : <VerdictForm hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />}
 
       <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 
