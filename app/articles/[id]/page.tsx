@@ -53,7 +53,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             <a href={`/articles/${article.id}/compare?from=${article.revision.number - 1}&to=${article.revision.number}`}>Compare with draft {article.revision.number - 1}</a>
           </p>
         ) : null}
-        {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} /> : null}
+        {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} doubleCheck={article.doubleCheck} /> : null}
         {can(actor, 'claim:approve') ? <ApprovalSetting articleId={article.id} approvalRequired={article.approvalRequired} /> : null}
         {canAssign ? <DoubleCheckSetting articleId={article.id} doubleCheck={article.doubleCheck} /> : null}
         {article.doubleCheck || agreement.n > 0 ? <AgreementFigure figures={agreement} title="Agreement between blind reviewers (this article)" /> : null}
