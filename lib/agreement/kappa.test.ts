@@ -60,3 +60,9 @@ test('one claim, two different ratings: rate 0, kappa 0 (pe = 0)', () => {
   close(a.kappa, 0);
   assert.match(describeAgreement(a), /0 of 1 double-checked claim \(0 %\)/);
 });
+
+test('kappa in words at the edges', () => {
+  assert.match(describeAgreement(agreement([['True', 'False']])), /kappa 0\.00 \(no better than chance\)/);
+  assert.match(describeAgreement(agreement([['True', 'False'], ['False', 'True']])), /kappa -1\.00 \(worse than chance\)/);
+  assert.match(describeAgreement(agreement([['True', 'True'], ['False', 'False']])), /kappa 1\.00 \(almost perfect agreement\)/);
+});

@@ -63,6 +63,7 @@ export function describeAgreement(a: Agreement): string {
 /** Landis and Koch's usual reading of kappa, so a number comes with words. */
 export function kappaWords(k: number): string {
   if (k < 0) return 'worse than chance';
+  if (k === 0) return 'no better than chance';
   if (k <= 0.2) return 'slight agreement';
   if (k <= 0.4) return 'fair agreement';
   if (k <= 0.6) return 'moderate agreement';
