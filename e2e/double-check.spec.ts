@@ -36,7 +36,9 @@ test('double check: two blind reviewers disagree, the editor resolves, agreement
   const c1 = claims[0]!;
   await page.goto(`/articles/${id}`);
   const setting = page.getByRole('region', { name: 'Double check setting' });
-  await setting.getByLabel('Two independent verdicts').check();
+  // The box shows the saved state: it turns checked once the server has recorded the change.
+  await setting.getByLabel('Two independent verdicts').click();
+  await expect(setting.getByLabel('Two independent verdicts')).toBeChecked();
   await expect(setting.getByText('Each rates without seeing the other’s verdict')).toBeVisible();
   await page.goto(`/articles/${id}?claim=${c1.id}`);
   const dialog = page.getByRole('dialog');
