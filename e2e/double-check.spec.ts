@@ -3,7 +3,7 @@
 // other (not on the page, not in the API's JSON); they disagree; the editor sees it, resolves with one
 // of the two, the claim is approved with that verdict, and the agreement figures show it.
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, colleague, createArticle, signIn, signOut } from './helpers';
+import { ACCOUNTS, PASSWORD, colleague, createArticle, expectNoSeriousViolations, signIn, signOut } from './helpers';
 
 type ApiClaim = {
   id: string; status: string; doubleCheck: { phase: string; firstIn: boolean; first: { rating: string } | null; agree: boolean | null } | null;
@@ -64,6 +64,7 @@ test('double check: two blind reviewers disagree, the editor resolves, agreement
   await bobB.page.goto(`/articles/${id}?claim=${c1.id}`);
   const bobDialog = bobB.page.getByRole('dialog');
   await expect(bobDialog.getByTestId('double-check')).toContainText('First reviewer: rated (hidden until both ratings are in)');
+  await expectNoSeriousViolations(bobB.page, 'claim dialog during a blind double check');
   await expect(bobB.page.getByText(annSays)).toHaveCount(0);
   expect(await bobB.page.content()).not.toContain(annSays);
   const blind = await apiClaim(bobB.page, id, c1.id);
@@ -84,6 +85,7 @@ test('double check: two blind reviewers disagree, the editor resolves, agreement
   // The editor sees "disagree", resolves with Bob's rating: the claim is approved with it.
   await page.goto(`/articles/${id}?claim=${c1.id}`);
   await expect(dialog.getByTestId('double-agreement')).toContainText('The reviewers disagree');
+  await expectNoSeriousViolations(page, 'claim dialog with the resolve choices');
   await dialog.getByRole('button', { name: `Use “True” (${bob.name})` }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Double check resolved.' })).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Current verdict: True' })).toBeVisible();
@@ -97,6 +99,7 @@ test('double check: two blind reviewers disagree, the editor resolves, agreement
   const text = page.getByTestId('agreement-text');
   await expect(text).toHaveText("The two reviewers agreed on 0 of 1 double-checked claim (0 %). Cohen's kappa 0.00 (no better than chance).");
   await expect(page.getByTestId('agreement-table')).toContainText('0 %');
+  await expectNoSeriousViolations(page, 'article page with the double-check setting and agreement figure');
   const figures = (await (await page.request.get(`/api/articles/${id}/agreement`)).json()) as { n: number; agreed: number; kappa: number | null };
   expect(figures).toMatchObject({ n: 1, agreed: 0, kappa: 0 });
   await page.goto('/dashboard');

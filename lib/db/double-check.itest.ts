@@ -212,6 +212,8 @@ describe('blind: no read path gives Bob what Ann wrote until his rating is in', 
     assert.equal((await agreementFigures(actors.bob, articleId)).n, 0);
     assert.equal(await statusOf(exportArticle(actors.bob, articleId, 'csv')), 403);
     assert.equal(await statusOf(deskDashboard(actors.bob)), 403);
+    const workload = (await deskDashboard(actors.editor)).reviewers;
+    assert.ok(workload.some((r) => r.reviewer?.id === actors.bob.id && r.inReview >= 1), 'the second reviewer\'s waiting claim counts on the dashboard');
   });
 
   test('once Bob has rated, both see both; they disagree; the editor resolves with Bob\'s rating; the figures count it', async () => {

@@ -29,11 +29,13 @@ const queueSelect = {
   id: true, ordinal: true, quote: true, status: true, version: true, dueAt: true, assignedAt: true, createdAt: true, updatedAt: true,
   article: { select: { id: true, title: true } },
   assignee: { select: { id: true, email: true, name: true } },
+  secondAssignee: { select: { id: true, email: true, name: true } },
 } as const;
 
 type QueueRow = {
   id: string; ordinal: number; quote: string; status: string; version: number; dueAt: Date | null; assignedAt: Date | null;
   createdAt: Date; updatedAt: Date; article: { id: string; title: string }; assignee: { id: string; email: string; name: string } | null;
+  secondAssignee?: { id: string; email: string; name: string } | null;
 };
 
 function toQueueClaim(c: QueueRow, now: Date): QueueClaim {
@@ -99,9 +101,15 @@ export async function deskDashboard(actor: Actor | null, now = new Date()): Prom
       take: 20_000,
     }),
   ]);
-  const claims = waiting.sort(compareQueue).map((c) => toQueueClaim(c, now));
+  const sorted = waiting.sort(compareQueue);
+  const claims = sorted.map((c) => toQueueClaim(c, now));
   const stats = deskStats({
-    waiting: claims.map((c) => ({ status: c.status, assignee: c.assignee, overdue: c.overdue !== null })),
+    // A blind double check's second reviewer has the claim waiting on them too (decision 031).
+    waiting: claims.flatMap((c, i) => {
+      const own = { status: c.status, assignee: c.assignee, overdue: c.overdue !== null };
+      const second = sorted[i]!.secondAssignee;
+      return second ? [own, { ...own, assignee: { id: second.id, name: who(second) } }] : [own];
+    }),
     ratings: verdictClaims.flatMap((c) => (c.verdicts[0] ? [c.verdicts[0].rating] : [])),
     approvals: approvals.flatMap((e) => (e.article ? [{ claimId: e.targetId, loadedAt: e.article.createdAt, approvedAt: e.at }] : [])),
   });
