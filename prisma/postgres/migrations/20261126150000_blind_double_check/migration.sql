@@ -31,3 +31,6 @@ ALTER TABLE "BlindVerdict" ADD CONSTRAINT "BlindVerdict_claimId_fkey" FOREIGN KE
 -- AddForeignKey
 ALTER TABLE "BlindVerdict" ADD CONSTRAINT "BlindVerdict_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- CreateIndex
+CREATE INDEX "Claim_secondAssigneeId_idx" ON "Claim"("secondAssigneeId");

@@ -93,3 +93,6 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE UNIQUE INDEX "BlindVerdict_claimId_slot_key" ON "BlindVerdict"("claimId", "slot");
 
+
+-- CreateIndex
+CREATE INDEX "Claim_secondAssigneeId_idx" ON "Claim"("secondAssigneeId");
