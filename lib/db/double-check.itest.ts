@@ -107,7 +107,7 @@ describe('permission matrix of the double-check actions', () => {
   });
 
   test('only the two assigned reviewers rate; an editor resolves (reviewers 403), and only once both are in', async () => {
-    const { claimId } = await doubleChecked('Who rates');
+    const { articleId, claimId } = await doubleChecked('Who rates');
     const rate = async (who: Actor) => recordVerdict(who, claimId, { rating: 'True', explanation: 'x', version: await claimVersion(claimId) });
     assert.equal(await statusOf(rate(actors.cat)), 403);
     assert.equal(await statusOf(rate(actors.editor)), 403);
@@ -116,7 +116,10 @@ describe('permission matrix of the double-check actions', () => {
     const early = await refused(resolveDoubleCheck(actors.editor, claimId, { choose: 'first', version: await claimVersion(claimId) }), 409);
     assert.match(early.message, /Both reviewers rate/);
     assert.equal(await statusOf(approveVerdict(actors.editor, claimId, { version: await claimVersion(claimId) })), 409);
-    assert.equal(await statusOf(reuseReview(actors.ann, claimId, { from: claimId, version: await claimVersion(claimId) })), 422);
+    const neighbour = (await getArticle(actors.editor, articleId)).claims[1]!;
+    await recordVerdict(actors.reviewer, neighbour.id, { rating: 'True', explanation: 'n', version: await claimVersion(neighbour.id) });
+    const reuse = await refused(reuseReview(actors.ann, claimId, { from: neighbour.id, version: await claimVersion(claimId) }), 409);
+    assert.match(reuse.message, /rate it yourself/);
     // Ann may change her mind while Bob has not rated.
     assert.equal(await statusOf(rate(actors.ann)), 200);
     assert.equal(await statusOf(rate(actors.bob)), 200);
