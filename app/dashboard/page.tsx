@@ -6,6 +6,7 @@ import { listDeskMembers } from '@/lib/db/assignments';
 import { deskDashboard } from '@/lib/db/queue';
 import { formatDuration } from '@/lib/queue/dashboard';
 import { BarChart, ChartFigure } from '@/components/queue/charts';
+import { AgreementFigure } from '@/components/queue/agreement-figure';
 import { ReassignButton } from '@/components/queue/reassign-button';
 import { RelativeTime } from '@/components/history/relative-time';
 
@@ -70,6 +71,8 @@ export default async function DashboardPage() {
           <tbody>{d.verdicts.map((v) => <tr key={v.rating}><td>{v.rating}</td><td>{v.count}</td></tr>)}</tbody>
         </table>
       </ChartFigure>
+
+      <AgreementFigure figures={d.agreement} title="Agreement between blind reviewers (whole desk)" />
 
       <ChartFigure title="Time from load to approval" chart={null}>
         <p data-testid="approval-median">

@@ -7,9 +7,13 @@ import { callApi } from '@/components/ui/api-client';
 import { Field, FormError } from '@/components/ui/field';
 import { dueFromLocal } from '@/components/review/claim-assignment';
 
-export function AssignArticleForm({ articleId, members, current }: { articleId: string; members: Mentionable[]; current: string | null }) {
+export function AssignArticleForm({ articleId, members, current, doubleCheck = false }: {
+  articleId: string; members: Mentionable[]; current: string | null; doubleCheck?: boolean;
+}) {
   const router = useRouter();
   const [reviewerId, setReviewerId] = useState(current ?? '');
+  // With "two independent verdicts" on (decision 031) every waiting claim can get a second, blind reviewer.
+  const [secondId, setSecondId] = useState('');
   const [due, setDue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +27,7 @@ export function AssignArticleForm({ articleId, members, current }: { articleId: 
         setBusy(true);
         setError(null);
         const res = await callApi<{ assigned: number; assignee: { name: string } }>(`/api/articles/${articleId}/assign`, {
-          method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due) }),
+          method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due), ...(doubleCheck && secondId ? { secondReviewerId: secondId } : {}) }),
         });
         setBusy(false);
         if (!res.ok) return setError(res.message);
@@ -41,6 +45,14 @@ export function AssignArticleForm({ articleId, members, current }: { articleId: 
           {members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
         </select>
       </Field>
+      {doubleCheck ? (
+        <Field id="article-second" label="Second reviewer (rates blind, optional)">
+          <select id="article-second" value={secondId} onChange={(e) => setSecondId(e.target.value)}>
+            <option value="">None: one reviewer</option>
+            {members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
+          </select>
+        </Field>
+      ) : null}
       <Field id="article-due" label="Due (optional)">
         <input id="article-due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
       </Field>

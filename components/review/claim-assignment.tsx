@@ -9,7 +9,8 @@ import { RelativeTime } from '@/components/history/relative-time';
 import { shownDue, useStartedVersion, type VersionedSend } from './conflict-panel';
 import type { ReviewClaim } from './view-model';
 
-export type DeskContext = { members: Mentionable[]; canAssign: boolean };
+/** `doubleCheck`: the article's "two independent verdicts" setting (decision 031). */
+export type DeskContext = { members: Mentionable[]; canAssign: boolean; doubleCheck?: boolean };
 
 /** A datetime-local value (the browser's own time zone) as an ISO instant, or null when empty. */
 export function dueFromLocal(value: string): string | null {
@@ -30,22 +31,25 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
     if (!started.touched()) setReviewerId(owner);
   }, [owner]);
   const name = (id: string) => desk.members.find((m) => m.id === id)?.name || desk.members.find((m) => m.id === id)?.email || id;
+  const [secondId, setSecondId] = useState(claim.secondAssignee?.id ?? '');
+  const pair = desk.doubleCheck || claim.secondAssignee !== null;
   return (
     <section aria-label="Assignment" className="assignment">
       <h3>Assignment</h3>
       <p data-testid="assignee">
         {claim.assignee ? <>Assigned to <strong>{claim.assignee.name}</strong></> : 'Nobody owns this claim yet.'}
         {claim.dueAt ? <>, due <RelativeTime iso={claim.dueAt} /></> : null}
+        {claim.secondAssignee ? <> and, blind, to <strong data-testid="second-assignee">{claim.secondAssignee.name}</strong></> : null}
       </p>
       {desk.canAssign ? (
         <form
           aria-label="Assign the claim"
           onSubmit={(e) => {
             e.preventDefault();
-            const mine = { action: 'Assign', values: {}, shown: [['Assign to', name(reviewerId)], ['Due', shownDue(due)]] as Array<[string, string]> };
+            const mine = { action: 'Assign', values: {}, shown: [['Assign to', name(reviewerId)], ['Due', shownDue(due)], ...(pair ? [['Second reviewer', secondId ? name(secondId) : 'none'] as [string, string]] : [])] as Array<[string, string]> };
             // Take theirs: the form shows who has the claim now, and forgets the due time typed.
-            const discard = () => { started.reset(); setReviewerId(owner); setDue(''); };
-            void send(`/api/claims/${claim.id}/assign`, { reviewerId, due: dueFromLocal(due) }, 'Claim assigned.', mine, started.version(), discard)
+            const discard = () => { started.reset(); setReviewerId(owner); setSecondId(claim.secondAssignee?.id ?? ''); setDue(''); };
+            void send(`/api/claims/${claim.id}/assign`, { reviewerId, due: dueFromLocal(due), ...(pair ? { secondReviewerId: secondId || null } : {}) }, 'Claim assigned.', mine, started.version(), discard)
               .then((ok) => { if (ok) { started.reset(); setDue(''); } });
           }}
         >
@@ -55,6 +59,14 @@ export function ClaimAssignment({ claim, desk, busy, send, fields }: {
               {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
             </select>
           </Field>
+          {pair ? (
+            <Field id={`second-${claim.id}`} label="Second reviewer (rates blind)" error={fields.secondReviewerId}>
+              <select id={`second-${claim.id}`} value={secondId} onChange={(e) => { started.touch(); setSecondId(e.target.value); }}>
+                <option value="">None: one reviewer</option>
+                {desk.members.map((m) => <option key={m.id} value={m.id}>{m.name || m.email}</option>)}
+              </select>
+            </Field>
+          ) : null}
           <Field id={`due-${claim.id}`} label="Due (optional)" error={fields.due}>
             <input id={`due-${claim.id}`} type="datetime-local" value={due} onChange={(e) => { started.touch(); setDue(e.target.value); }} />
           </Field>

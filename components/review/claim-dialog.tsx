@@ -17,8 +17,10 @@ import { ClaimAssignment, type DeskContext } from './claim-assignment';
 import { SpeakerForm } from './speaker-form';
 import { CommentThread } from './comment-thread';
 import { ApprovalPanel } from './approval-panel';
+import { DoubleCheckPanel } from './double-check-panel';
 import { ConflictPanel, useConflict, type Conflict, type MineInput, type VersionedSend } from './conflict-panel';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiResult } from '@/components/ui/api-client';
 
 type Props = {
   /** Editors and admins approve verdicts or send them back. */
@@ -169,11 +171,12 @@ export function ClaimDialog({ canApprove = false, claim, quote, claims, relation
       {claim.publicState.pendingApproval || claim.publicState.kind === 'awaiting' ? (
         <p className="notice" data-testid="awaiting-approval">This verdict is awaiting an editor&apos;s approval{claim.approvedVerdict ? `: exports still publish the approved one (${claim.approvedVerdict.ratingName ?? claim.approvedVerdict.rating})` : ': exports publish no rating until it is approved'}.</p>
       ) : null}
-      {canApprove ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
+      <DoubleCheckPanel claim={claim} canResolve={canApprove} busy={busy} send={versionedSend} scale={scale} />
+      {canApprove && !claim.secondAssignee ? <ApprovalPanel claim={claim} busy={busy} send={versionedSend} /> : null}
       <ArchiveMatches claim={claim} busy={busy} versionedSend={versionedSend} />
       {claim.status === 'dismissed' ? <p className="notice">Dismissed as not checkable: {claim.dismissReason}</p> : null}
 
-      <VerdictForm scale={scale} hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />
+      {claim.doubleCheck?.phase === 'both_in' ? null : <VerdictForm scale={scale} hasVerdict={claim.verdict !== null} draft={draft} fields={fields} busy={busy} onSave={() => { setConflict(null); void saveVerdict(); }} />}
 
       <SourcesSection sources={claim.sources} draft={draft} fields={fields} busy={busy} onAdd={() => { setConflict(null); void addSource(); }} onRemove={removeSource} />
 

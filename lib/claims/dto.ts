@@ -59,6 +59,10 @@ export type ClaimDto = {
   speaker: SpeakerDto | null;
   /** Who owns the claim's review and when it is due (issue 10); null when unassigned / no due time. */
   assignee: { id: string; name: string } | null;
+  /** The second reviewer of a blind double check (decision 031), null otherwise or once resolved. */
+  secondAssignee: { id: string; name: string } | null;
+  /** The double check as the reader may see it; null when the claim is not double-checked. */
+  doubleCheck: DoubleCheckDto | null;
   dueAt: string | null;
   /** What the screen and every export show for this claim (lib/verdicts/public-state.ts). */
   publicState: PublicState;
@@ -71,6 +75,22 @@ export type ClaimDto = {
   /** What readers and exports are given: the approved verdict, or the latest when no approval is required. */
   publishedVerdict: VerdictDto | null;
   sources: SourceDto[];
+};
+
+/** One of the two blind ratings (slot 1: the assignee's, slot 2: the second reviewer's). */
+export type BlindVerdictDto = { slot: number; rating: string; ratingName?: string; explanation: string; correction: string | null; author: string; ratedAt: string };
+
+/**
+ * `firstIn`/`secondIn` say only whether each rating is in; `first`/`second` carry it when the reader may
+ * see it (editors always, a reviewer their own, everyone once both are in). `agree` is set once both are in.
+ */
+export type DoubleCheckDto = {
+  phase: 'blind' | 'both_in' | 'resolved';
+  firstIn: boolean;
+  secondIn: boolean;
+  first: BlindVerdictDto | null;
+  second: BlindVerdictDto | null;
+  agree: boolean | null;
 };
 
 /** A link between two claims of one article (duplicates, contradicts, supports). */

@@ -96,7 +96,7 @@ export async function matchText(text: string, excludeArticleId?: string, limit =
   const rows = await db().claim.findMany({
     where: { id: { in: kept.map((k) => k.id) } },
     select: {
-      id: true, quote: true, articleId: true, article: { select: { title: true } },
+      id: true, quote: true, articleId: true, article: { select: { title: true } }, secondAssigneeId: true,
       verdicts: { orderBy: { createdAt: 'desc' }, take: 1, select: { rating: true, explanation: true, createdAt: true } },
       sources: { where: { removedAt: null }, select: { url: true, title: true, stance: true } },
     },
@@ -104,7 +104,8 @@ export async function matchText(text: string, excludeArticleId?: string, limit =
   return kept.flatMap(({ id, sim }) => {
     const r = rows.find((x) => x.id === id);
     const v = r?.verdicts[0];
-    if (!r || !v) return [];
+    // A claim under a running double check is not offered: its sources may be a blind reviewer's (decision 031).
+    if (!r || !v || r.secondAssigneeId) return [];
     return [{
       claimId: r.id, articleId: r.articleId, articleTitle: r.article.title, quote: r.quote,
       // Named as the configured scale names it now (decision 032).

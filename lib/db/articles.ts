@@ -51,6 +51,8 @@ export type ArticleDto = {
   defaultAssigneeId: string | null;
   /** Verdicts wait for an editor's approval before they are published (decision 018). */
   approvalRequired: boolean;
+  /** Each claim may get two independent, blind verdicts (decision 031). */
+  doubleCheck: boolean;
   revision: { id: string; number: number; createdAt: string };
   revisions: RevisionSummary[];
   text: string;
@@ -178,7 +180,7 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     where: { id },
     select: {
       id: true, title: true, byline: true, status: true, sourceFormat: true, createdAt: true, publicUrl: true,
-      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, defaultAssigneeId: true, approvalRequired: true,
+      verifiedAt: true, verifiedRevision: true, overrideReason: true, correctionsNote: true, defaultAssigneeId: true, approvalRequired: true, doubleCheck: true,
       revisions: {
         orderBy: { number: 'desc' },
         select: { id: true, number: true, format: true, createdAt: true, createdBy: { select: { email: true, name: true } } },
@@ -215,15 +217,16 @@ export async function getArticle(actor: Actor | null, id: string): Promise<Artic
     correctionsNote: article.correctionsNote,
     defaultAssigneeId: article.defaultAssigneeId,
     approvalRequired: article.approvalRequired,
+    doubleCheck: article.doubleCheck,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt.toISOString() },
     revisions: article.revisions.map((r) => ({
       id: r.id, number: r.number, format: r.format, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy.name || r.createdBy.email,
     })),
     text: revision.text,
-    claims: claims.map((c) => toClaimDto(c, scale.entries)),
+    claims: claims.map((c) => toClaimDto(c, actor, scale.entries)),
     verdictScale: scale.entries,
     archived: archived.map((c) => {
-      const dto = toClaimDto(c, scale.entries);
+      const dto = toClaimDto(c, actor, scale.entries);
       return { id: c.id, ordinal: c.ordinal, quote: c.quote, revision: c.revision.number, archivedAt: c.archivedAt!.toISOString(), publicState: dto.publicState };
     }),
     // Only links between claims the reader can see: one end may be archived, merged or not a claim.

@@ -1,5 +1,6 @@
 // Builds the claim shape every reader gets (lib/claims/dto.ts) from rows chosen with an explicit select.
-import type { ClaimDto, SpeakerDto, VerdictDto } from '../claims/dto';
+import type { BlindVerdictDto, ClaimDto, DoubleCheckDto, SpeakerDto, VerdictDto } from '../claims/dto';
+import { doublePhase, hiddenAuthors, type BlindClaim, type Viewer } from '../double-check/blind';
 import { NOT_A_CLAIM } from '../claims/edit-schema';
 import type { ClaimEntity, ClaimFlag, ClaimNumber } from '../claims/schema';
 import { publicState } from '../verdicts/public-state';
@@ -16,7 +17,7 @@ export const currentClaimsWhere = (revisionId: string) => ({ revisionId, archive
 
 const verdictSelect = {
   id: true, rating: true, explanation: true, correction: true, correctionStatus: true, revisionNumber: true, createdAt: true,
-  approvedAt: true, author: { select: { email: true, name: true } },
+  approvedAt: true, authorId: true, author: { select: { email: true, name: true } },
 } as const;
 
 export const claimSelect = {
@@ -24,6 +25,11 @@ export const claimSelect = {
   checkworthy: true, flags: true, entities: true, numbers: true, antecedent: true, status: true,
   dismissReason: true, version: true, stale: true, previousQuote: true, speaker: true, speakerType: true,
   dueAt: true, assignee: { select: { id: true, email: true, name: true } },
+  assigneeId: true, secondAssigneeId: true, secondAssignee: { select: { id: true, email: true, name: true } },
+  blindVerdicts: {
+    orderBy: { slot: 'asc' as const },
+    select: { slot: true, authorId: true, rating: true, explanation: true, correction: true, updatedAt: true, author: { select: { email: true, name: true } } },
+  },
   verdicts: {
     orderBy: { createdAt: 'desc' as const },
     take: 1,
@@ -34,7 +40,7 @@ export const claimSelect = {
   sources: {
     where: { removedAt: null },
     orderBy: { createdAt: 'asc' as const },
-    select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, accessedAt: true, createdBy: { select: { email: true, name: true } } },
+    select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, accessedAt: true, createdById: true, createdBy: { select: { email: true, name: true } } },
   },
 } as const;
 
@@ -43,8 +49,10 @@ const who = (p: Person) => p.name || p.email;
 
 type VerdictRow = {
   id: string; rating: string; explanation: string; correction: string | null; correctionStatus: string | null;
-  revisionNumber: number; createdAt: Date; approvedAt: Date | null; author: Person;
+  revisionNumber: number; createdAt: Date; approvedAt: Date | null; authorId: string; author: Person;
 };
+
+type BlindRow = { slot: number; authorId: string; rating: string; explanation: string; correction: string | null; updatedAt: Date; author: Person };
 
 const verdictDto = (v: VerdictRow, scale: readonly ScaleEntry[]): VerdictDto => ({
   id: v.id, rating: v.rating, ratingName: entryFor(scale, v.rating)?.name ?? v.rating, explanation: v.explanation, correction: v.correction, correctionStatus: v.correctionStatus,
@@ -57,10 +65,12 @@ type ClaimRow = {
   dismissReason: string | null; version: number; stale: boolean; previousQuote: string | null;
   speaker: string | null; speakerType: string | null;
   dueAt?: Date | null; assignee?: (Person & { id: string }) | null;
+  assigneeId: string | null; secondAssigneeId: string | null; secondAssignee: (Person & { id: string }) | null;
+  blindVerdicts: BlindRow[];
   verdicts: VerdictRow[];
   approvedVerdict: VerdictRow | null;
   article: { approvalRequired: boolean };
-  sources: Array<{ id: string; url: string; title: string; publisher: string; quote: string; stance: string; accessedAt: Date; createdBy: Person }>;
+  sources: Array<{ id: string; url: string; title: string; publisher: string; quote: string; stance: string; accessedAt: Date; createdById: string; createdBy: Person }>;
 };
 
 /** The reviewer's correction if there is one, else the speaker extraction tagged in the sentence. */
@@ -71,9 +81,36 @@ function speakerOf(c: ClaimRow, entities: ClaimEntity[]): SpeakerDto | null {
   return { name: tagged.text, type: tagged.kind === 'person' ? 'Person' : 'Organization' };
 }
 
-/** `scale`: the configured verdict scale (loadScale), for the rating's name, value, colour and icon; default without. */
-export function toClaimDto(c: ClaimRow, scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): ClaimDto {
-  const v = c.verdicts[0];
+const blindDto = (b: BlindRow, scale: readonly ScaleEntry[]): BlindVerdictDto => ({
+  slot: b.slot, rating: b.rating, ratingName: entryFor(scale, b.rating)?.name ?? b.rating, explanation: b.explanation, correction: b.correction, author: who(b.author), ratedAt: b.updatedAt.toISOString(),
+});
+
+/**
+ * The double check as this viewer may see it: whether each rating is in (never what it says) and,
+ * where allowed, the ratings themselves; agree/disagree only once both are in.
+ */
+function doubleCheckDto(c: ClaimRow, state: BlindClaim, hidden: ReadonlySet<string>, scale: readonly ScaleEntry[]): DoubleCheckDto | null {
+  const phase = doublePhase(state);
+  if (phase === 'none') return null;
+  const slot = (n: number) => c.blindVerdicts.find((b) => b.slot === n);
+  const shown = (b: BlindRow | undefined) => (b && !hidden.has(b.authorId) ? blindDto(b, scale) : null);
+  const [first, second] = [slot(1), slot(2)];
+  return {
+    phase, firstIn: Boolean(first), secondIn: Boolean(second), first: shown(first), second: shown(second),
+    agree: phase === 'blind' || !first || !second ? null : first.rating === second.rating,
+  };
+}
+
+/**
+ * The claim as `viewer` may read it. `viewer` is required so every caller decides who reads: during a
+ * blind double check a reviewer must not get the other reviewer's rating, verdict or sources
+ * (lib/double-check/blind.ts). 'all' is for server-side checks that answer editors (the publish gate).
+ * `scale`: the configured verdict scale (loadScale), for the rating's name, value, colour and icon.
+ */
+export function toClaimDto(c: ClaimRow, viewer: Viewer | 'all', scale: readonly ScaleEntry[] = DEFAULT_SCALE_ENTRIES): ClaimDto {
+  const state: BlindClaim = { assigneeId: c.assigneeId, secondAssigneeId: c.secondAssigneeId, slotsIn: c.blindVerdicts.map((b) => b.slot) };
+  const hidden = viewer === 'all' ? new Set<string>() : hiddenAuthors(viewer, state);
+  const v = c.verdicts[0] && !hidden.has(c.verdicts[0].authorId) ? c.verdicts[0] : undefined;
   const entities = JSON.parse(c.entities) as ClaimEntity[];
   const verdict = v ? verdictDto(v, scale) : null;
   const approvedVerdict = c.approvedVerdict ? verdictDto(c.approvedVerdict, scale) : null;
@@ -92,13 +129,15 @@ export function toClaimDto(c: ClaimRow, scale: readonly ScaleEntry[] = DEFAULT_S
     previousQuote: c.previousQuote,
     speaker: speakerOf(c, entities),
     assignee: c.assignee ? { id: c.assignee.id, name: who(c.assignee) } : null,
+    secondAssignee: c.secondAssignee ? { id: c.secondAssignee.id, name: who(c.secondAssignee) } : null,
+    doubleCheck: doubleCheckDto(c, state, hidden, scale),
     dueAt: c.dueAt?.toISOString() ?? null,
     publicState: publicState({ status: c.status, stale: c.stale, verdict, approvalRequired, approvedVerdict }, scale),
     approvalRequired,
     verdict,
     approvedVerdict,
     publishedVerdict: approvalRequired ? approvedVerdict : verdict,
-    sources: c.sources.map((s) => ({
+    sources: c.sources.filter((s) => !hidden.has(s.createdById)).map((s) => ({
       id: s.id, url: s.url, title: s.title, publisher: s.publisher, quote: s.quote, stance: s.stance,
       accessedAt: s.accessedAt.toISOString(), addedBy: who(s.createdBy),
     })),

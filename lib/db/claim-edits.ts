@@ -135,9 +135,9 @@ function staleIfReviewed(claim: EditClaim) {
   return { stale: true, previousQuote: claim.stale ? claim.previousQuote ?? claim.quote : claim.quote };
 }
 
-async function claimDto(tx: Tx, id: string): Promise<ClaimDto> {
+async function claimDto(tx: Tx, id: string, viewer: Actor): Promise<ClaimDto> {
   const [row, scale] = await Promise.all([tx.claim.findUniqueOrThrow({ where: { id }, select: claimSelect }), loadScale(tx)]);
-  return toClaimDto(row, scale.entries);
+  return toClaimDto(row, viewer, scale.entries);
 }
 
 /** `POST /api/articles/:id/claims { start, end }`: the words a reviewer selected become a claim. */
@@ -162,7 +162,7 @@ export async function addClaim(actor: Actor | null, articleId: string, input: Ad
       after: { ...labelled(a), ordinal, revision: revision.number },
     });
     await noteReviewChange(tx, articleId, actor.id, 'claim added');
-    return claimDto(tx, created.id);
+    return claimDto(tx, created.id, actor);
   }, TX);
 }
 
@@ -170,7 +170,7 @@ export async function addClaim(actor: Actor | null, articleId: string, input: Ad
 export async function resizeClaim(actor: Actor | null, claimId: string, input: ResizeClaimInput | unknown): Promise<ClaimDto> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(resizeClaimSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new StaleVersion();
     const span = validSpan(revision.text, data.start, data.end);
@@ -186,7 +186,7 @@ export async function resizeClaim(actor: Actor | null, claimId: string, input: R
       after: { ...labelled(a), revision: revision.number, version, ...(staleIfReviewed(claim).stale ? { stale: true } : {}) },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'claim resized');
-    return claimDto(tx, claim.id);
+    return claimDto(tx, claim.id, actor);
   }, TX);
 }
 
@@ -198,7 +198,7 @@ export async function resizeClaim(actor: Actor | null, claimId: string, input: R
 export async function splitClaim(actor: Actor | null, claimId: string, input: SplitClaimInput | unknown): Promise<{ claims: [ClaimDto, ClaimDto] }> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(splitClaimSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new StaleVersion();
     if (data.at <= claim.start || data.at >= claim.end) {
@@ -238,7 +238,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
       },
     });
     await noteReviewChange(tx, claim.articleId, actor.id, 'claim split');
-    return { claims: [await claimDto(tx, claim.id), await claimDto(tx, created.id)] };
+    return { claims: [await claimDto(tx, claim.id, actor), await claimDto(tx, created.id, actor)] };
   }, TX);
 }
 
@@ -251,7 +251,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
 export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput | unknown): Promise<{ claim: ClaimDto; merged: string[] }> {
   assertCan(actor, 'claim:edit');
   const data = parseInput(mergeClaimsSchema, input);
-  return transact(null, async (tx) => {
+  return transact(null, actor, async (tx) => {
     const owners = await tx.claim.findMany({ where: { id: { in: data.ids } }, select: { articleId: true } });
     if (owners.length !== data.ids.length) throw new AppError('not_found', 'One of the claims does not exist. Reload the article.');
     if (new Set(owners.map((r) => r.articleId)).size > 1) {
@@ -298,7 +298,7 @@ export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput |
       },
     });
     await noteReviewChange(tx, keep.articleId, actor.id, 'claims merged');
-    return { claim: await claimDto(tx, keep.id), merged: absorbedIds };
+    return { claim: await claimDto(tx, keep.id, actor), merged: absorbedIds };
   }, TX);
 }
 
@@ -337,7 +337,7 @@ async function moveRelations(tx: Tx, keepId: string, group: Set<string>): Promis
 export async function markNotAClaim(actor: Actor | null, claimId: string, input: NotAClaimInput | unknown) {
   assertCan(actor, 'claim:edit');
   const data = parseInput(notAClaimSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new StaleVersion();
     const a = analyseSpan(revision.text, claim.start, claim.end);

@@ -11,6 +11,7 @@ import {
 import { reuseInputSchema, type ReuseInput } from '../verdicts/relation-schema';
 import { approveInputSchema, sendBackInputSchema, sourceRemoveInputSchema, type ApproveInput, type SendBackInput } from '../review-status/schema';
 import { nextStatus, type ReviewMove } from '../review-status/status';
+import { slotOf } from '../double-check/blind';
 import { MERGED, NOT_A_CLAIM } from '../claims/edit-schema';
 import { speakerInputSchema, type SpeakerInput } from '../verification/schema';
 import { db, type Tx } from './client';
@@ -25,6 +26,7 @@ export async function findClaim(tx: Tx, id: string) {
     where: { id },
     select: {
       id: true, articleId: true, status: true, version: true, dismissReason: true, text: true, stale: true, archivedAt: true,
+      assigneeId: true, secondAssigneeId: true,
       revision: { select: { number: true } },
     },
   });
@@ -72,19 +74,19 @@ export async function bumpVersion(
  * shows nothing of the refused write): the screen shows the colleague's change beside the unsaved
  * input instead of asking for a reload that would lose it.
  */
-export async function transact<T>(claimId: string | null, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+export async function transact<T>(claimId: string | null, actor: Actor, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
   try {
     return await db().$transaction(fn, options);
   } catch (e) {
     if (!(e instanceof StaleVersion)) throw e;
     const id = e.claimId ?? claimId;
     const row = id ? await db().claim.findUnique({ where: { id }, select: claimSelect }) : null;
-    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row, (await loadScale()).entries) } : undefined);
+    throw new AppError('conflict', e.message, undefined, row ? { current: toClaimDto(row, actor, (await loadScale()).entries) } : undefined);
   }
 }
 
 /** The status a move leads to from the claim's status, or 409 saying why it is refused. */
-function moveTo(from: string, move: ReviewMove): string {
+export function moveTo(from: string, move: ReviewMove): string {
   const next = nextStatus(from, move);
   if (!next.ok) throw new AppError('conflict', next.reason);
   return next.status;
@@ -93,9 +95,10 @@ function moveTo(from: string, move: ReviewMove): string {
 export async function recordVerdict(actor: Actor | null, claimId: string, input: VerdictInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(verdictInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const rating = await ratingKeyFor(tx, data.rating);
+    if (claim.secondAssigneeId) return recordBlindVerdict(tx, actor, claim, { ...data, rating });
     const previous = await tx.verdict.findFirst({
       where: { claimId }, orderBy: { createdAt: 'desc' },
       select: { id: true, rating: true, explanation: true, correction: true },
@@ -129,10 +132,56 @@ export async function recordVerdict(actor: Actor | null, claimId: string, input:
   });
 }
 
+type FoundClaim = Awaited<ReturnType<typeof findClaim>>;
+
+/**
+ * A rating on a claim under a blind double check (decision 031): stored apart (BlindVerdict), one per
+ * reviewer's slot, changeable until the other is in. The claim stays in review until both are in, then
+ * it is reviewed and waits for an editor to resolve. Only the two assigned reviewers rate: an editor
+ * who wants their own verdict gives it when resolving.
+ */
+async function recordBlindVerdict(tx: Tx, actor: Actor, claim: FoundClaim, data: VerdictInput) {
+  const slot = slotOf(actor.id, claim);
+  if (slot === null) {
+    throw new AppError('forbidden', 'This claim is checked blind by its two assigned reviewers, so only they rate it. An editor resolves it once both ratings are in.');
+  }
+  const rows = await tx.blindVerdict.findMany({ where: { claimId: claim.id }, select: { slot: true, rating: true, explanation: true, correction: true } });
+  const mine = rows.find((r) => r.slot === slot);
+  const other = rows.find((r) => r.slot !== slot);
+  if (mine && other) throw new AppError('conflict', 'Both ratings of this double check are in, so they can no longer change. An editor resolves it now.');
+  const inReview = moveTo(claim.status, 'blind_verdict');
+  const status = other ? moveTo(inReview, 'verdict') : inReview;
+  const version = await bumpVersion(tx, claim.id, data.version, { status, dismissReason: null, stale: false });
+  const correction = data.correction ?? null;
+  const fields = { rating: data.rating, explanation: data.explanation, correction, authorId: actor.id };
+  const row = await tx.blindVerdict.upsert({
+    where: { claimId_slot: { claimId: claim.id, slot } },
+    create: { claimId: claim.id, slot, ...fields },
+    update: fields,
+    select: { id: true, rating: true, explanation: true, correction: true, updatedAt: true },
+  });
+  await recordEvent(tx, {
+    articleId: claim.articleId, actorId: actor.id, type: 'verdict.blind', targetType: 'claim', targetId: claim.id,
+    before: mine ? { slot, rating: mine.rating, explanation: mine.explanation, correction: mine.correction, status: claim.status } : { slot, status: claim.status },
+    after: {
+      slot, rating: row.rating, explanation: row.explanation, correction: row.correction, status, revision: claim.revision.number,
+      bothIn: Boolean(other), ...(other ? { agree: other.rating === row.rating } : {}),
+    },
+  });
+  await noteReviewChange(tx, claim.articleId, actor.id, 'blind verdict');
+  return {
+    verdict: {
+      id: row.id, rating: row.rating, explanation: row.explanation, correction: row.correction, correctionStatus: null,
+      revisionNumber: claim.revision.number, createdAt: row.updatedAt.toISOString(),
+    },
+    version, blind: { slot, bothIn: Boolean(other) },
+  };
+}
+
 export async function attachSource(actor: Actor | null, claimId: string, input: SourceInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(sourceInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'source') });
     const source = await tx.source.create({
@@ -155,7 +204,7 @@ export async function attachSource(actor: Actor | null, claimId: string, input: 
 export async function removeSource(actor: Actor | null, claimId: string, sourceId: string, input: { version: number } | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(sourceRemoveInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const source = await tx.source.findFirst({
       where: { id: sourceId, claimId },
@@ -182,7 +231,7 @@ export async function removeSource(actor: Actor | null, claimId: string, sourceI
 export async function dismissClaim(actor: Actor | null, claimId: string, input: DismissInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(dismissInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'dismiss'), dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
@@ -203,17 +252,21 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
   assertCan(actor, 'claim:review');
   const data = parseInput(reuseInputSchema, input);
   if (data.from === claimId) throw new AppError('invalid', 'A claim cannot reuse its own review.', { from: 'Same claim.' });
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    // A double-checked claim gets two independent ratings; a copied one would be neither.
+    if (claim.secondAssigneeId) throw new AppError('conflict', 'This claim is checked blind by two reviewers: rate it yourself rather than reuse a review.');
     const from = await tx.claim.findUnique({
       where: { id: data.from },
       select: {
-        id: true, ordinal: true, articleId: true, article: { select: { title: true } },
+        id: true, ordinal: true, articleId: true, article: { select: { title: true } }, secondAssigneeId: true,
         verdicts: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, rating: true, explanation: true, correction: true } },
         sources: { where: { removedAt: null }, select: { url: true, title: true, publisher: true, quote: true, stance: true, accessedAt: true } },
       },
     });
     if (!from) throw new AppError('not_found', 'The claim to reuse no longer exists.');
+    // Its sources may be a blind reviewer's, hidden from this one until both ratings are in.
+    if (from.secondAssigneeId) throw new AppError('conflict', 'That claim is still being double-checked; its review can be reused once an editor has resolved it.');
     const verdict = from.verdicts[0];
     if (!verdict) throw new AppError('invalid', 'That claim has no verdict yet, so there is nothing to reuse.', { from: 'No verdict.' });
     const version = await bumpVersion(tx, claimId, data.version, {
@@ -246,7 +299,7 @@ export async function reuseReview(actor: Actor | null, claimId: string, input: R
 export async function setSpeaker(actor: Actor | null, claimId: string, input: SpeakerInput | unknown) {
   assertCan(actor, 'claim:review');
   const data = parseInput(speakerInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const before = await tx.claim.findUnique({ where: { id: claimId }, select: { speaker: true, speakerType: true } });
     const version = await bumpVersion(tx, claimId, data.version, {});
@@ -276,8 +329,9 @@ async function latestVerdict(tx: Tx, claimId: string) {
 export async function approveVerdict(actor: Actor | null, claimId: string, input: ApproveInput | unknown) {
   assertCan(actor, 'claim:approve');
   const data = parseInput(approveInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    if (claim.secondAssigneeId) throw new AppError('conflict', 'This claim is double-checked: resolve it (choose one of the two ratings or give your own) instead of approving.');
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'approve');
     // The verdict was given on words a new draft has changed: it is re-rated, not approved.
@@ -304,7 +358,7 @@ export async function approveVerdict(actor: Actor | null, claimId: string, input
 export async function sendBack(actor: Actor | null, claimId: string, input: SendBackInput | unknown) {
   assertCan(actor, 'claim:approve');
   const data = parseInput(sendBackInputSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'send_back');

@@ -6,6 +6,7 @@ import { AppError, fromZodError } from '../api/errors';
 import { assertCan, type Actor } from '../auth/permissions';
 import { commentInputSchema, findMentions, resolveInputSchema, type CommentInput } from '../comments/mentions';
 import type { CommentDto } from '../comments/dto';
+import { hiddenAuthors } from '../double-check/blind';
 import { db } from './client';
 import { bumpVersion, findClaim, transact } from './claims';
 import { recordEvent } from './events';
@@ -44,9 +45,17 @@ function toDto(c: CommentRow): CommentDto {
 
 export async function listComments(actor: Actor | null, claimId: string): Promise<{ comments: CommentDto[]; version: number }> {
   assertCan(actor, 'article:read');
-  const claim = await db().claim.findUnique({ where: { id: claimId }, select: { version: true } });
+  const claim = await db().claim.findUnique({
+    where: { id: claimId },
+    select: { version: true, assigneeId: true, secondAssigneeId: true, blindVerdicts: { select: { slot: true } } },
+  });
   if (!claim) throw new AppError('not_found', 'No claim with this id. Reload the article: it may have a newer revision.');
-  const rows = await db().comment.findMany({ where: { claimId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: commentSelect });
+  // During a blind double check a reviewer does not read the other reviewer's comments (decision 031).
+  const hidden = hiddenAuthors(actor, { ...claim, slotsIn: claim.blindVerdicts.map((b) => b.slot) });
+  const rows = await db().comment.findMany({
+    where: { claimId, ...(hidden.size ? { authorId: { notIn: [...hidden] } } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: commentSelect,
+  });
   return { comments: rows.map(toDto), version: claim.version };
 }
 
@@ -78,7 +87,7 @@ export async function resolveComment(actor: Actor | null, commentId: string, inp
   assertCan(actor, 'claim:comment');
   const data = parse(resolveInputSchema, input);
   // The claim is known only inside; bumpVersion names it, so a stale version answers 409 with it.
-  return transact(null, async (tx) => {
+  return transact(null, actor, async (tx) => {
     const found = await tx.comment.findUnique({ where: { id: commentId }, select: { claimId: true, resolvedAt: true } });
     if (!found) throw new AppError('not_found', 'No comment with this id.');
     const claim = await findClaim(tx, found.claimId);

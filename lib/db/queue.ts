@@ -5,7 +5,9 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { compareQueue, overdueReason, WAITING_STATUSES, type OverdueReason } from '../queue/rules';
 import { deskStats, type DeskStats } from '../queue/dashboard';
 import { loadScale } from './verdict-scale';
+import { hiddenAuthors } from '../double-check/blind';
 import { db } from './client';
+import { agreementFigures, type AgreementFigures } from './double-check';
 
 export type QueueClaim = {
   id: string; ordinal: number; quote: string; status: string; version: number;
@@ -28,11 +30,13 @@ const queueSelect = {
   id: true, ordinal: true, quote: true, status: true, version: true, dueAt: true, assignedAt: true, createdAt: true, updatedAt: true,
   article: { select: { id: true, title: true } },
   assignee: { select: { id: true, email: true, name: true } },
+  secondAssignee: { select: { id: true, email: true, name: true } },
 } as const;
 
 type QueueRow = {
   id: string; ordinal: number; quote: string; status: string; version: number; dueAt: Date | null; assignedAt: Date | null;
   createdAt: Date; updatedAt: Date; article: { id: string; title: string }; assignee: { id: string; email: string; name: string } | null;
+  secondAssignee?: { id: string; email: string; name: string } | null;
 };
 
 function toQueueClaim(c: QueueRow, now: Date): QueueClaim {
@@ -49,14 +53,16 @@ function toQueueClaim(c: QueueRow, now: Date): QueueClaim {
 export async function myQueue(actor: Actor | null, now = new Date()): Promise<{ claims: QueueClaim[]; mentions: QueueMention[] }> {
   assertCan(actor, 'queue:read');
   const [rows, mentions] = await Promise.all([
-    db().claim.findMany({ where: { assigneeId: actor.id, ...liveClaim }, select: queueSelect, take: 1000 }),
+    // A second reviewer of a blind double check (decision 031) has the claim in their queue too.
+    db().claim.findMany({ where: { OR: [{ assigneeId: actor.id }, { secondAssigneeId: actor.id }], ...liveClaim }, select: queueSelect, take: 1000 }),
     db().commentMention.findMany({
       where: { userId: actor.id, comment: { resolvedAt: null, claim: { archivedAt: null } } },
       select: {
         comment: {
           select: {
             id: true, body: true, createdAt: true, author: { select: { email: true, name: true } },
-            claim: { select: { id: true, ordinal: true, article: { select: { id: true, title: true } } } },
+            authorId: true,
+            claim: { select: { id: true, ordinal: true, article: { select: { id: true, title: true } }, assigneeId: true, secondAssigneeId: true, blindVerdicts: { select: { slot: true } } } },
           },
         },
       },
@@ -66,14 +72,15 @@ export async function myQueue(actor: Actor | null, now = new Date()): Promise<{ 
   ]);
   return {
     claims: rows.sort(compareQueue).map((c) => toQueueClaim(c, now)),
-    mentions: mentions.map(({ comment: m }) => ({
+    // A mention by the other reviewer of a blind double check waits until both ratings are in (decision 031).
+    mentions: mentions.filter(({ comment: m }) => !hiddenAuthors(actor, { ...m.claim, slotsIn: m.claim.blindVerdicts.map((b) => b.slot) }).has(m.authorId)).map(({ comment: m }) => ({
       commentId: m.id, claimId: m.claim.id, claimOrdinal: m.claim.ordinal, articleId: m.claim.article.id, articleTitle: m.claim.article.title,
       author: who(m.author), body: m.body, createdAt: m.createdAt.toISOString(),
     })),
   };
 }
 
-export type Dashboard = DeskStats & { overdue: QueueClaim[] };
+export type Dashboard = DeskStats & { overdue: QueueClaim[]; agreement: AgreementFigures };
 
 /** The editor's view of the desk: verdicts, workload per reviewer, overdue claims, time to approval. */
 export async function deskDashboard(actor: Actor | null, now = new Date()): Promise<Dashboard> {
@@ -88,19 +95,26 @@ export async function deskDashboard(actor: Actor | null, now = new Date()): Prom
     }),
     // Approval events come from the approval step (issue 10 item 3); the type name is its contract.
     db().event.findMany({
-      where: { type: 'verdict.approved', targetType: 'claim' },
+      // A resolved double check (decision 031) is the approval of its claim.
+      where: { type: { in: ['verdict.approved', 'double.resolved'] }, targetType: 'claim' },
       orderBy: { at: 'asc' },
       select: { targetId: true, at: true, article: { select: { createdAt: true } } },
       take: 20_000,
     }),
     loadScale(),
   ]);
-  const claims = waiting.sort(compareQueue).map((c) => toQueueClaim(c, now));
+  const sorted = waiting.sort(compareQueue);
+  const claims = sorted.map((c) => toQueueClaim(c, now));
   const stats = deskStats({
-    waiting: claims.map((c) => ({ status: c.status, assignee: c.assignee, overdue: c.overdue !== null })),
+    // A blind double check's second reviewer has the claim waiting on them too (decision 031).
+    waiting: claims.flatMap((c, i) => {
+      const own = { status: c.status, assignee: c.assignee, overdue: c.overdue !== null };
+      const second = sorted[i]!.secondAssignee;
+      return second ? [own, { ...own, assignee: { id: second.id, name: who(second) } }] : [own];
+    }),
     ratings: verdictClaims.flatMap((c) => (c.verdicts[0] ? [c.verdicts[0].rating] : [])),
     scale: scale.entries,
     approvals: approvals.flatMap((e) => (e.article ? [{ claimId: e.targetId, loadedAt: e.article.createdAt, approvedAt: e.at }] : [])),
   });
-  return { ...stats, overdue: claims.filter((c) => c.overdue !== null) };
+  return { ...stats, overdue: claims.filter((c) => c.overdue !== null), agreement: await agreementFigures(actor) };
 }

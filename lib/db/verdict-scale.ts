@@ -34,8 +34,14 @@ export async function loadScale(tx: Tx | ReturnType<typeof db> = db()): Promise<
 }
 
 async function usageOf(tx: Tx | ReturnType<typeof db>): Promise<Map<string, number>> {
-  const groups = await tx.verdict.groupBy({ by: ['rating'], _count: { _all: true } });
-  return new Map(groups.map((g) => [g.rating, g._count._all]));
+  // Blind ratings (decision 031) use the scale too: an entry one of them holds is in use.
+  const [groups, blind] = await Promise.all([
+    tx.verdict.groupBy({ by: ['rating'], _count: { _all: true } }),
+    tx.blindVerdict.groupBy({ by: ['rating'], _count: { _all: true } }),
+  ]);
+  const usage = new Map(groups.map((g) => [g.rating, g._count._all]));
+  for (const g of blind) usage.set(g.rating, (usage.get(g.rating) ?? 0) + g._count._all);
+  return usage;
 }
 
 function toDto(scale: VerdictScale, usage: Map<string, number>): VerdictScaleDto {

@@ -19,7 +19,7 @@ async function gateFor(tx: Tx, articleId: string) {
   const revision = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (!revision) throw new AppError('not_found', 'No article with this id.');
   const claims = await tx.claim.findMany({ where: currentClaimsWhere(revision.id), orderBy: { ordinal: 'asc' }, select: claimSelect });
-  return { revision, gate: checkGate(claims.map((c) => toClaimDto(c))) };
+  return { revision, gate: checkGate(claims.map((c) => toClaimDto(c, 'all'))) };
 }
 
 export class GateError extends AppError {
@@ -66,7 +66,7 @@ export async function verifyArticle(actor: Actor | null, articleId: string, inpu
 export async function decideCorrection(actor: Actor | null, claimId: string, input: CorrectionDecision | unknown) {
   assertCan(actor, 'article:verify');
   const data = parseInput(correctionDecisionSchema, input);
-  return transact(claimId, async (tx) => {
+  return transact(claimId, actor, async (tx) => {
     const claim = await tx.claim.findUnique({
       where: { id: claimId },
       select: {

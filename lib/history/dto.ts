@@ -11,4 +11,6 @@ export type EventDto = {
   target: { type: string; id: string };
   before: unknown;
   after: unknown;
+  /** Set when before/after are withheld from this reader: a blind double check is running (decision 031). */
+  redacted?: true;
 };

@@ -44,6 +44,9 @@ export const EVENT_TYPES = [
   'verdict-scale.entry-changed',
   'verdict-scale.entry-deleted',
   'verdict-scale.reordered',
+  'verdict.blind',
+  'double.resolved',
+  'article.double-check-set',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -92,6 +95,9 @@ const LABELS: Record<EventType, string> = {
   'verdict-scale.entry-changed': 'changed a rating on the verdict scale',
   'verdict-scale.entry-deleted': 'deleted an unused rating from the verdict scale',
   'verdict-scale.reordered': 'reordered the verdict scale',
+  'verdict.blind': 'gave a blind rating',
+  'double.resolved': 'resolved a double check',
+  'article.double-check-set': 'changed whether claims get two independent verdicts',
 };
 
 export function describeEvent(type: string): string {

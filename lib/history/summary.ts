@@ -30,6 +30,10 @@ export function summariseEvent(e: Pick<EventDto, 'type' | 'before' | 'after'>): 
     case 'verdict.approved': return String(after.ratingName ?? after.rating ?? '');
     case 'verdict.sent-back': return `${String(after.ratingName ?? after.rating ?? '')}: “${String(after.comment ?? '')}”`;
     case 'article.approval-set': return after.approvalRequired ? 'an editor approves each verdict' : 'verdicts are published without approval';
+    // A redacted row (decision 031) has no before/after: it reads as its label alone.
+    case 'verdict.blind': return after.rating ? `${String(after.rating)}${after.bothIn ? (after.agree ? ' (both in: agree)' : ' (both in: disagree)') : ''}` : '';
+    case 'double.resolved': return after.rating ? `${String(after.rating)} (${after.chosen === 'editor' ? "the editor's own" : `reviewer ${after.chosen === 'second' ? 2 : 1}'s`}; the reviewers ${before.agree ? 'agreed' : 'disagreed'})` : '';
+    case 'article.double-check-set': return after.doubleCheck ? 'two reviewers rate each claim blind' : 'one reviewer per claim';
     case 'claims.extracted': return `${String(after.claims ?? 0)} claims, ${String(after.relations ?? 0)} relations`;
     case 'article.exported': return exportFormatLabel(after.format);
     case 'claim.added': case 'claim.not-a-claim': return `"${String(after.quote ?? '')}"`;
@@ -65,6 +69,7 @@ const KIND_OF_TYPE: Record<string, HistoryKind> = {
   'article.loaded': 'drafts', 'revision.loaded': 'drafts', 'article.updated': 'drafts',
   'article.exported': 'exports',
   'article.verified': 'publishing', 'article.unverified': 'publishing', 'article.approval-set': 'publishing',
+  'verdict.blind': 'verdicts', 'double.resolved': 'verdicts', 'article.double-check-set': 'publishing',
   'claim.assigned': 'assignment', 'article.assigned': 'assignment',
 };
 // New event types fall into a kind by their prefix ("claim.split" is a claim event) until listed.

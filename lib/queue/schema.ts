@@ -8,7 +8,10 @@ const dueField = z
   .optional()
   .transform((v) => (v ? new Date(v) : null));
 
-export const assignClaimSchema = z.object({ reviewerId: idField('Choose who to assign.'), due: dueField, version: versionField });
-export const assignArticleSchema = z.object({ reviewerId: idField('Choose who to assign.'), due: dueField });
+// The second reviewer of a blind double check (decision 031): absent keeps the claim's, null removes it.
+const secondField = idField('Choose the second reviewer.').nullable().optional();
+
+export const assignClaimSchema = z.object({ reviewerId: idField('Choose who to assign.'), due: dueField, version: versionField, secondReviewerId: secondField });
+export const assignArticleSchema = z.object({ reviewerId: idField('Choose who to assign.'), due: dueField, secondReviewerId: secondField });
 export type AssignClaimInput = z.input<typeof assignClaimSchema>;
 export type AssignArticleInput = z.input<typeof assignArticleSchema>;

@@ -8,8 +8,8 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  * What a person does to a claim. `source` is any work on the evidence (add or remove a source);
  * `verdict` includes reusing an earlier review.
  */
-export type ReviewMove = 'source' | 'verdict' | 'dismiss' | 'approve' | 'send_back' | 'assign';
-export const REVIEW_MOVES: readonly ReviewMove[] = ['source', 'verdict', 'dismiss', 'approve', 'send_back', 'assign'];
+export type ReviewMove = 'source' | 'verdict' | 'dismiss' | 'approve' | 'send_back' | 'assign' | 'blind_verdict' | 'resolve';
+export const REVIEW_MOVES: readonly ReviewMove[] = ['source', 'verdict', 'dismiss', 'approve', 'send_back', 'assign', 'blind_verdict', 'resolve'];
 
 export type MoveResult = { ok: true; status: ClaimStatus } | { ok: false; reason: string };
 
@@ -39,5 +39,16 @@ export function nextStatus(from: string, move: ReviewMove): MoveResult {
     // stays reviewed until its new owner acts.
     case 'assign':
       return { ok: true, status: from === 'open' ? 'in_review' : from };
+    // One of the two blind ratings of a double check (decision 031): the claim is still in review until
+    // the other is in too (the data layer then takes the 'verdict' move to reviewed). An approved or
+    // dismissed claim has an answer already: it goes back (send-back) before it is checked again.
+    case 'blind_verdict':
+      if (from === 'approved') return { ok: false, reason: 'This claim is already approved. An editor sends it back before it is checked again.' };
+      if (from === 'dismissed') return { ok: false, reason: 'This claim was dismissed as not checkable; there is nothing to rate.' };
+      return { ok: true, status: 'in_review' };
+    // The editor's decision between two blind ratings is the approval: only once both are in.
+    case 'resolve':
+      if (from === 'reviewed') return { ok: true, status: 'approved' };
+      return { ok: false, reason: from === 'approved' ? 'This double check is already resolved.' : 'Both reviewers rate the claim before an editor resolves it.' };
   }
 }

@@ -13,7 +13,9 @@ import { NewDraftForm } from '@/components/revisions/new-draft-form';
 import { AssignArticleForm } from '@/components/queue/assign-article-form';
 import { listDeskMembers } from '@/lib/db/assignments';
 import { PublishPanel } from '@/components/verification/publish-panel';
-import { ApprovalSetting } from '@/components/review/approval-setting';
+import { ApprovalSetting, DoubleCheckSetting } from '@/components/review/approval-setting';
+import { AgreementFigure } from '@/components/queue/agreement-figure';
+import { agreementFigures } from '@/lib/db/double-check';
 import { buildExportBundle } from '@/lib/db/exports';
 import { checkGate } from '@/lib/verification/gate';
 import { formatNote } from '@/lib/verification/corrections';
@@ -37,12 +39,13 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const claimParam = (await searchParams).claim;
   const members = (await listDeskMembers(actor)).map(({ id: memberId, name, email }) => ({ id: memberId, name, email }));
   const canAssign = can(actor, 'claim:assign');
+  const agreement = await agreementFigures(actor, id);
   const ordinals = Object.fromEntries([...article.claims, ...article.archived].map((c) => [c.id, c.ordinal]));
   const editor = can(actor, 'article:verify');
   const bundle = editor ? await buildExportBundle(article) : null;
   return (
     <div className="page wide">
-      <ReviewWorkspace article={toReviewArticle(article)} desk={{ members, canAssign }} initialClaim={typeof claimParam === 'string' ? claimParam : undefined} canApprove={can(actor, 'claim:approve')} />
+      <ReviewWorkspace article={toReviewArticle(article)} desk={{ members, canAssign, doubleCheck: article.doubleCheck }} initialClaim={typeof claimParam === 'string' ? claimParam : undefined} canApprove={can(actor, 'claim:approve')} />
       <div className="below">
         {article.revisions.length > 1 ? (
           <p className="drafts">
@@ -50,8 +53,10 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             <a href={`/articles/${article.id}/compare?from=${article.revision.number - 1}&to=${article.revision.number}`}>Compare with draft {article.revision.number - 1}</a>
           </p>
         ) : null}
-        {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} /> : null}
+        {canAssign ? <AssignArticleForm articleId={article.id} members={members} current={article.defaultAssigneeId} doubleCheck={article.doubleCheck} /> : null}
         {can(actor, 'claim:approve') ? <ApprovalSetting articleId={article.id} approvalRequired={article.approvalRequired} /> : null}
+        {canAssign ? <DoubleCheckSetting articleId={article.id} doubleCheck={article.doubleCheck} /> : null}
+        {article.doubleCheck || agreement.n > 0 ? <AgreementFigure figures={agreement} title="Agreement between blind reviewers (this article)" /> : null}
         {can(actor, 'article:revise') ? <NewDraftForm articleId={article.id} revision={article.revision.number} /> : null}
         {editor && bundle ? (
           <PublishPanel
