@@ -64,7 +64,12 @@ async function annWorks(claimId: string) {
 }
 
 const leaks = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  // The article body lists the verdict scale (decision 032), every rating name included: that list
+  // says nothing about Ann's rating, so it is left out of the search.
+  let v = value;
+  if (typeof v === 'string') try { v = JSON.parse(v) as unknown; } catch { /* not JSON: search the text */ }
+  if (v && typeof v === 'object' && 'verdictScale' in v) { const { verdictScale: _scale, ...rest } = v as Record<string, unknown>; v = rest; }
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
   return text.includes(SECRET) || text.includes(ANN_RATING);
 };
 
