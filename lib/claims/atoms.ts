@@ -9,6 +9,8 @@
 // Rule-based on purpose: it runs on every sentence of 100,000-word documents, and a dependency
 // parse is not available offline in Node. Where a cue is unclear it does not split.
 
+import { tagDocument } from './features';
+
 export type AtomKind = 'sentence' | 'clause' | 'relative' | 'dependent' | 'apposition';
 export type Atom = { start: number; end: number; text: string; kind: AtomKind };
 
@@ -29,23 +31,43 @@ const APPOS_START = /^(?:a|an|the|all|both|each|one|most|many|some|none|two|thre
 const REPORTING = /^(?:said|says|told|added|stated|argued|claimed|announced|wrote|warned|insisted|confirmed|estimated|explained|noted|reported|found|predicted|advised)$/i;
 const LIST_MARKER = /^(?:First|Second|Third|Fourth|Fifth|Finally|Firstly|Secondly|Thirdly|Lastly|Also|Meanwhile|Separately),\s+/;
 
-type Word = { w: string; start: number; end: number };
+/** Tags one sentence on its own (extraction passes the tags of the whole document instead). */
+export function tagSentencePos(sentence: string): SentencePos {
+  const doc = tagDocument(sentence);
+  return { starts: doc.starts, tags: doc.pos };
+}
+
+type Word = { w: string; start: number; end: number; pos?: string };
+/** wink-nlp part-of-speech tags of a sentence: token start offsets (relative to the sentence) and tags. */
+export type SentencePos = { starts: ArrayLike<number>; tags: readonly string[] };
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.,£$€%-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu;
 // The splitter asks for the words of many ranges of one sentence: tokenise it once and slice.
 let cachedFor = '';
+let cachedPos: SentencePos | undefined;
+let posSentence = '';
 let cachedWords: Word[] = [];
 
-function tokenizeAll(s: string): Word[] {
+function tokenizeAll(s: string, pos?: SentencePos): Word[] {
   const out: Word[] = [];
   WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) out.push({ w: m[0].replace(/[.,]+$/, ''), start: m.index, end: m.index + m[0].length });
+  let t = 0;
+  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
+    const word: Word = { w: m[0].replace(/[.,]+$/, ''), start: m.index, end: m.index + m[0].length };
+    // The tagger's token that starts where the word starts gives its part of speech ("owners"
+    // NOUN, "play" VERB); words the tagger splits differently ("£20") keep the shape test only.
+    if (pos) {
+      while (t < pos.starts.length && pos.starts[t]! < word.start) t++;
+      if (t < pos.starts.length && pos.starts[t] === word.start) word.pos = pos.tags[t];
+    }
+    out.push(word);
+  }
   return out;
 }
 
 function tokenize(s: string, from = 0, to = s.length): Word[] {
   if (s !== cachedFor) {
-    cachedWords = tokenizeAll(s);
+    cachedWords = tokenizeAll(s, s === posSentence ? cachedPos : undefined);
     cachedFor = s;
   }
   let lo = 0;
@@ -71,10 +93,19 @@ export function isVerbAt(words: Word[], i: number): boolean {
   if (/^\p{Lu}/u.test(raw)) return false;
   const w = raw.toLowerCase();
   if (NOT_VERB.has(w)) return false;
-  if (AUX.has(w) || IRREGULAR.has(w)) return true;
-  if (VERB_S.has(w) && !DETERMINER.test(words[i - 1]?.w ?? '')) return true;
   const prev = words[i - 1]?.w.toLowerCase() ?? '';
   const next = words[i + 1]?.w.toLowerCase() ?? '';
+  const pos = words[i]!.pos;
+  if (AUX.has(w)) return true;
+  // "the cut", "a set of": the tagger's noun after a determiner overrides the word list.
+  if (IRREGULAR.has(w)) return !(pos === 'NOUN' && DETERMINER.test(prev));
+  // A plural noun after an adjective is no verb ("The previous owners, the ... family"). The
+  // tagger alone is not trusted here: it reads "and supplies engines" as two nouns.
+  if ((pos === 'NOUN' || pos === 'PROPN') && /s$/.test(w) && /^(?:ADJ|DET|NUM)$/.test(words[i - 1]?.pos ?? '')) return false;
+  if (VERB_S.has(w) && !DETERMINER.test(words[i - 1]?.w ?? '')) return true;
+  // A base-form verb the tagger recognises ("play at Castle Park", "and hold sessions"); not an
+  // infinitive after "to" and not a gerund or participle, which head no clause of their own.
+  if (pos === 'VERB' && prev !== 'to' && !/ing$/.test(w) && !DETERMINER.test(prev)) return true;
   if (/^[a-z]{3,}ed$/.test(w)) return !DETERMINER.test(prev) || prev === 'and';
   if (/^[a-z]{3,}(?:s)$/.test(w) && !/(?:ss|us|is|ous)$/.test(w)) {
     if (DETERMINER.test(prev) && prev !== 'and') return false;
@@ -140,7 +171,10 @@ type Role = 'head' | 'main' | 'rel' | 'coordVp' | 'coordClause' | 'resume' | 'su
 type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number };
 
 /** Returns the atomic spans (offsets relative to `sentence`), in order, with self-contained text. */
-export function splitAtoms(sentence: string): Atom[] {
+export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(sentence)): Atom[] {
+  cachedPos = pos;
+  posSentence = pos ? sentence : '';
+  cachedFor = '';
   const whole: Atom[] = [{ start: 0, end: sentence.length, text: sentence, kind: 'sentence' }];
   if (sentence.length > 1500 || !/[,;]|\band\b|\bbut\b|\bwho\b|\bthat\b/.test(sentence)) return whole;
   let begin = 0;
