@@ -143,6 +143,39 @@ function subjectOf(s: string, from: number, to: number): { text: string; verbAt:
   return { text: subj, verbAt: words[v]!.start };
 }
 
+const MODAL = /^(?:will|would|could|can|may|might|must|should|shall)$/i;
+const PAST = new Set(['said', 'told', 'rose', 'fell', 'grew', 'won', 'lost', 'paid', 'spent', 'built', 'made', 'took', 'gave', 'found', 'led', 'left', 'met', 'sent', 'began', 'became', 'kept', 'held', 'brought', 'bought', 'sold', 'ran', 'saw', 'wrote', 'chose', 'drove', 'got', 'went', 'came', 'knew', 'thought', 'felt', 'stood', 'meant', 'spoke', 'broke', 'struck', 'fought', 'taught', 'caught', 'was', 'were', 'had', 'did']);
+
+/** Whether a lowercase word can be a verb's base form ("hold", "cost", "open"), by its shape. */
+function isBaseForm(w: string): boolean {
+  return /^[a-z]+$/.test(w) && !/(?:ed|ing)$/.test(w) && !(/s$/.test(w) && !/ss$/.test(w)) && !PAST.has(w) && !AUX.has(w);
+}
+
+type PieceLike = { start: number; end: number; role: string };
+/** The clause up to and including its last modal, from the clause piece before `index`: "Falk said the city would". */
+function modalBefore(sentence: string, pieces: PieceLike[], index: number): string | undefined {
+  let h = index - 1;
+  while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
+  const host = pieces[h];
+  if (!host || !/^(?:main|resume|coordClause)$/.test(host.role)) return undefined;
+  const ws = tokenize(sentence, host.start, pieces[index - 1]!.end);
+  let k = ws.length - 1;
+  while (k >= 0 && !MODAL.test(ws[k]!.w)) k--;
+  if (k < 0) return undefined;
+  return sentence.slice(host.start, ws[k]!.end).replace(/^(?:and|but|that)\s+/i, '');
+}
+
+/** "cost an estimated ...", "open in 2031": a base form followed by its object or a preposition. */
+function vpAfterModal(words: Word[]): boolean {
+  const next = words[1];
+  return isBaseForm(words[0]?.w ?? '') && !PREPOSITION.test(words[0]!.w) && !DETERMINER.test(words[0]!.w) && Boolean(next) && (/^(?:DET|NUM|ADP|PRON|SYM)$/.test(next!.pos ?? '') || /^[\d$£€]/.test(next!.w));
+}
+
+/** Whether the clause that `cur` belongs to has a modal before `at` ("The line will have ..."). */
+function afterModal(sentence: string, pieces: PieceLike[], cur: PieceLike, at: number): boolean {
+  return modalBefore(sentence, [...pieces, { ...cur, end: at }, { start: at, end: at, role: 'coordVp' }], pieces.length + 1) !== undefined;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -209,12 +242,12 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       if (rightWords.length < 3 && !thatComplement) continue;
       // "between his country and the U.S.": the "and" joins two nouns.
       if (/\b(?:between|both)\s+(?:\S+\s+){0,4}$/i.test(sentence.slice(cur.start, at + 1))) continue;
-      if (!leftHasVerb) continue;
+      if (!leftHasVerb && cur.role !== 'coordVp') continue;
       const leftLast = tokenize(sentence, cur.start, at).pop()?.w ?? '';
       // "at sixes and sevens all week": two plural nouns; "boats and employs 230 crew" is a verb.
       const nounPair = /s$/.test(leftLast) && /s$/.test(first) && !isVerbAt(tokenize(sentence, cur.start, at), tokenize(sentence, cur.start, at).length - 1)
         && !/^(?:\d|the$|a$|an$|its$|their$|his$|her$)/i.test(rightWords[1]?.w ?? '');
-      if (isVerbAt(rightWords, 0) && !nounPair) {
+      if ((isVerbAt(rightWords, 0) && !nounPair) || (cur.role === 'coordVp' && afterModal(sentence, pieces, cur, at) && vpAfterModal(rightWords))) {
         close(at, { start: resume, end: sentence.length, role: 'coordVp' });
         continue;
       }
@@ -239,6 +272,12 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       continue;
     }
     // A comma.
+    // "will have four stations, cost $1 billion and open in 2031": a list of verb phrases that
+    // share one modal. Only when an "and" ends the list later in the sentence.
+    if (vpAfterModal(rightWords) && afterModal(sentence, pieces, cur, at) && /\s(?:and|or)\s+[a-z]+\s/.test(sentence.slice(rightEnd))) {
+      close(at, { start: resume, end: sentence.length, role: 'coordVp' });
+      continue;
+    }
     if (cur.role === 'appos' && PREPOSITION.test(firstLower) && pieces.length) {
       // "the eighth veto by Russia, a close ally of Assad, on a Syria resolution": the apposition
       // sat in the middle of its clause, which goes on.
@@ -391,6 +430,14 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       // falls through
       case 'coordVp': {
         const body = quote.replace(/^(?:and|but)\s+/i, '');
+        // "said the city would publish A and hold B": a base-form verb continues the clause of the
+        // last modal, so that clause (reporting verb, subject and modal) is carried, not just
+        // the sentence's subject ("Falk hold B" would be a broken sentence).
+        const modal = isBaseForm(body.split(/\s+/)[0] ?? '') ? modalBefore(sentence, pieces, pieces.indexOf(p)) : undefined;
+        if (modal) {
+          text = sentenceText(`${cap(modal)} ${body}`);
+          break;
+        }
         const subj = subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
         if (!subj) { text = sentenceText(body); break; }
         // "The study was funded ... and published in ...": the auxiliary is carried too.
