@@ -200,8 +200,8 @@ function enclosed(s: string, i: number): boolean {
   return straight || curly || paren;
 }
 
-type Role = 'head' | 'main' | 'rel' | 'coordVp' | 'coordClause' | 'resume' | 'sub' | 'part' | 'appos' | 'frag';
-type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number };
+type Role = 'head' | 'main' | 'rel' | 'coordVp' | 'coordPP' | 'coordClause' | 'resume' | 'sub' | 'part' | 'appos' | 'frag';
+type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number; prefix?: string };
 
 /** Returns the atomic spans (offsets relative to `sentence`), in order, with self-contained text. */
 export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(sentence)): Atom[] {
@@ -251,10 +251,22 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         close(at, { start: resume, end: sentence.length, role: 'coordVp' });
         continue;
       }
-      // A clause with its own subject: "the works were shut down", "the council said ...".
-      const v = rightWords.findIndex((_, i) => i > 0 && i < 6 && isVerbAt(rightWords, i));
-      const subjectLike = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|no|some|all|many|most)$/i.test(first) || /^\p{Lu}/u.test(first);
+      // "asking for a seat and for a guarantee": the same preposition repeated after "and" opens a
+      // second object of the same verb; the words before the first one are carried.
+      if (/^(?:for|to|on|in|about|against|with)$/.test(first) && /\band\s+$/.test(m[0]) && !/,/.test(m[0])) {
+        const left = sentence.slice(cur.start, at);
+        const p = left.lastIndexOf(` ${first} `);
+        if (p > 0 && hasVerb(sentence, cur.start, cur.start + p) && rightWords.length >= 3) {
+          const prefix = cur.role === 'coordPP' && cur.prefix ? cur.prefix : sentence.slice(cur.start, cur.start + p);
+          close(at, { start: resume, end: sentence.length, role: 'coordPP', prefix });
+          continue;
+        }
+      }
+      // A clause with its own subject: "the works were shut down", "the council said ...",
+      // "two people familiar with the deal said ...".
+      const subjectLike = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|no|some|all|many|most|two|three|four|five|six|seven|eight|nine|ten|several|\d[\d,.]*)$/i.test(first) || /^\p{Lu}/u.test(first);
       const afterComma = m[0].startsWith(',') && !PREPOSITION.test(first) && !/^[a-z]+ly$/.test(first);
+      const v = rightWords.findIndex((_, i) => i > 0 && i < (subjectLike && afterComma ? 10 : 6) && isVerbAt(rightWords, i));
       if (v > 0 && (subjectLike || thatComplement || afterComma)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
       continue;
     }
@@ -447,6 +459,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         text = sentenceText(`${subj} ${auxBefore}${body}`);
         break;
       }
+      case 'coordPP':
+        text = sentenceText(`${stripEnd(p.prefix ?? '')} ${quote}`);
+        break;
       case 'coordClause': {
         const body = quote.replace(/^that\s+/i, '');
         text = report && prev && (prev.role === 'main' || prev.role === 'resume' || prev.role === 'coordClause') && !/\b(?:said|says|told)\b/.test(body.split(/\s+/).slice(0, 5).join(' '))
