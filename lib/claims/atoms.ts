@@ -176,6 +176,25 @@ function afterModal(sentence: string, pieces: PieceLike[], cur: PieceLike, at: n
   return modalBefore(sentence, [...pieces, { ...cur, end: at }, { start: at, end: at, role: 'coordVp' }], pieces.length + 1) !== undefined;
 }
 
+/** "approval from the league, which the club expects by October" -> "the club expects approval from the league by October". */
+function objectRelative(sentence: string, rel: { start: number; end: number }, host: { start: number; end: number } | undefined): string | undefined {
+  if (!host) return undefined;
+  const ws = tokenize(sentence, rel.start, rel.end).slice(1);
+  // Subject words (a determiner, a name or a pronoun first), then the verb within four words.
+  if (!/^(?:the|a|an|its|his|her|their|he|she|it|they|we|i|you)$/i.test(ws[0]?.w ?? '') && !/^\p{Lu}/u.test(ws[0]?.w ?? '')) return undefined;
+  const v = ws.findIndex((_, i) => i > 0 && i < 5 && isVerbAt(ws, i));
+  if (v < 1 || /^(?:is|was|are|were|has|had|have)$/.test(ws[v]!.w)) return undefined;
+  // "... which the club expects to ..." still needs an object slot: an object directly after the verb means no gap.
+  if (ws[v + 1] && /^(?:the|a|an|its|their|his|her|\d)/i.test(ws[v + 1]!.w)) return undefined;
+  const hw = tokenize(sentence, host.start, host.end);
+  let k = hw.length - 1;
+  while (k >= 0 && !isVerbAt(hw, k)) k--;
+  if (k < 0 || k === hw.length - 1) return undefined;
+  const object = stripEnd(sentence.slice(hw[k + 1]!.start, host.end));
+  const verbEnd = ws[v]!.end;
+  return `${cap(sentence.slice(ws[0]!.start, verbEnd))} ${object}${sentence.slice(verbEnd, rel.end).replace(/[,;:\s]+$/, '')}`;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -209,7 +228,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
   posSentence = pos ? sentence : '';
   cachedFor = '';
   const whole: Atom[] = [{ start: 0, end: sentence.length, text: sentence, kind: 'sentence' }];
-  if (sentence.length > 1500 || !/[,;]|\band\b|\bbut\b|\bwho\b|\bthat\b/.test(sentence)) return whole;
+  if (sentence.length > 1500 || !/[,;]|\b(?:and|but|who|that|after|because|although|though|whereas|when|before|since)\b/.test(sentence)) return whole;
   let begin = 0;
   const lead = LIST_MARKER.exec(sentence);
   if (lead) begin = lead[0].length;
@@ -221,7 +240,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     pieces.push(cur);
     cur = next;
   };
-  const sep = /;\s+|,\s+(?:(?:and|but|while|whereas)\s+(?:that\s+)?)?|\s+(?:and|but)\s+(?:that\s+)?|\s+(?=(?:who|that)\s)/g;
+  const sep = /;\s+|,\s+(?:(?:and|but|while|whereas)\s+(?:that\s+)?)?|\s+(?:and|but)\s+(?:that\s+)?|\s+(?=(?:who|that)\s)|\s+(?=(?:after|because|although|though|whereas|when|before|since)\s)/g;
   sep.lastIndex = begin;
   for (let m = sep.exec(sentence); m; m = sep.exec(sentence)) {
     const at = m.index;
@@ -270,6 +289,15 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       if (v > 0 && (subjectLike || thatComplement || afterComma)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
       continue;
     }
+    if (/^\s+$/.test(m[0]) && SUBORDINATOR.test(firstLower)) {
+      // "Police closed the road after a section of sea wall collapsed": a subordinate clause with
+      // its own subject and verb states its own fact; "after losses of £11 million" (no verb) and
+      // conditions ("if", "until", "while") stay with their clause.
+      const v = rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i));
+      const subj = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|i|you|some|many|most|\d[\d,.]*)$/i.test(rightWords[1]?.w ?? '') || /^\p{Lu}/u.test(rightWords[1]?.w ?? '');
+      if (v > 1 && subj && !isVerbAt(rightWords, 1) && leftHasVerb) close(at, { start: resume, end: sentence.length, role: 'sub' });
+      continue;
+    }
     if (/^\s+$/.test(m[0])) {
       // "who"/"that" without a comma: a restrictive relative clause. It adds its own fact after a
       // proper name ("... General Hospital who was not involved") or when it states its own number.
@@ -297,7 +325,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       cur = { start: host.start, end: sentence.length, role: host.role };
       continue;
     }
-    if (/^(?:which|who|whom|whose)$/.test(firstLower)) {
+    // ", some of whom will lose their gardens": a quantified relative clause adds a fact too.
+    const quantified = /^(?:some|many|most|all|none|one|two|three|several|few|half|each|both|any|part)$/.test(firstLower) && right[1]?.w === 'of' && /^(?:whom|which)$/.test(right[2]?.w ?? '');
+    if (/^(?:which|who|whom|whose)$/.test(firstLower) || quantified) {
       close(at, { start: resume, end: sentence.length, role: 'rel' });
       continue;
     }
@@ -321,6 +351,11 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         close(at, { start: resume, end: sentence.length, role: 'frag' });
         continue;
       }
+    }
+    // ", with 85,000 residents": a quantity attached to the clause is a fact of its own.
+    if (firstLower === 'with' && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|about|more|nearly|almost|over)/i.test(right[1]?.w ?? '') && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b/i.test(sentence.slice(resume, rightEnd)) && leftHasVerb) {
+      close(at, { start: resume, end: sentence.length, role: 'part' });
+      continue;
     }
     if (SUBORDINATOR.test(firstLower) && leftHasVerb) {
       close(at, { start: resume, end: sentence.length, role: 'sub' });
@@ -390,7 +425,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     const ws = tokenize(sentence, reportIn.start, reportIn.end);
     const r = ws.findIndex((w, i) => REPORTING.test(w.w) && i < ws.length - 2);
     if (r >= 0) {
-      const upto = sentence.slice(reportIn.start, ws[r]!.end);
+      // "told reporters after training that ...": the reporting clause runs to its "that".
+      const that = ws.findIndex((w, i) => i > r && w.w === 'that' && !ws.slice(r + 1, i).some((_, j) => isVerbAt(ws, r + 1 + j)));
+      const upto = sentence.slice(reportIn.start, ws[that > r && that - r <= 6 ? that : r]!.end);
       report = reportIn.role === 'resume' && subject ? `${subject} ${upto}` : upto;
       if (LIST_MARKER.test(report)) report = report.replace(LIST_MARKER, '');
     }
@@ -471,7 +508,8 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       }
       case 'rel': {
         kind = 'relative';
-        const m = /^(which|who|whom|whose|that)\s+(.*)$/isu.exec(quote);
+        const quant = /^(\w+)\s+of\s+(?:whom|which)\s+(.*)$/isu.exec(quote);
+        const m = quant ? null : /^(which|who|whom|whose|that)\s+(.*)$/isu.exec(quote);
         const body = m ? m[2]! : quote;
         const before = prev ? stripEnd(sentence.slice(prev.start, prev.end)) : '';
         let ante: string;
@@ -491,8 +529,16 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
           ante = ws.slice(k).map((w) => w.w).join(' ').replace(/^(?:a|an)\s/i, 'the ') || before;
         }
         if (/^who\b/i.test(quote) && headText && /^\p{Lu}/u.test(headText) && prev?.role !== 'head' && pieces.indexOf(prev!) === 1 && pieces[0]!.role === 'head') ante = subject ?? ante;
-        const reduced = !m;
-        text = m?.[1]?.toLowerCase() === 'whose' ? sentenceText(`${cap(ante)}'s ${body}`) : sentenceText(`${cap(ante)} ${reduced ? 'was ' : ''}${body}`);
+        const reduced = !m && !quant;
+        // An object relative ("which the club expects by October"): its subject and verb come
+        // first, then the antecedent, which is the whole object of the host clause.
+        const object = m && /^(?:which|that|whom)$/i.test(m[1]!) ? objectRelative(sentence, p, prev) : undefined;
+        if (quant) {
+          // "Residents of X, some of whom": a capital only because the sentence starts there.
+          const a = /^\p{Lu}\p{Ll}+\s\p{Ll}/u.test(ante) && sentence.startsWith(ante) ? `the ${ante.charAt(0).toLowerCase()}${ante.slice(1)}` : ante;
+          text = sentenceText(`${cap(quant[1]!.toLowerCase())} of ${a} ${quant[2]}`);
+        } else if (object) text = sentenceText(object);
+        else text = m?.[1]?.toLowerCase() === 'whose' ? sentenceText(`${cap(ante)}'s ${body}`) : sentenceText(`${cap(ante)} ${reduced ? 'was ' : ''}${body}`);
         break;
       }
       case 'sub': {
