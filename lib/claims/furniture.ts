@@ -20,6 +20,9 @@ const FURNITURE_LINE = [
   /^(?:read more|advertisement|share this|subscribe|sign up|most read)\s*$/iu,
   /^(?:correction|corrections|clarification|editor's note|editor’s note|update|updated)\b\s*(?:\([^)]*\))?\s*:/iu,
   /^(?:references|sources|notes|footnotes|bibliography|further reading)\s*:?$/iu,
+  // A correction footer in prose: "This article was amended on 9 May to correct ...", "An earlier
+  // version of this story misstated ...". It talks about the article, not the news.
+  /^(?:this\s+(?:article|story|piece|page|post)\s+(?:was|has been|had been)\s+(?:amended|corrected|updated|edited|changed)|(?:an earlier|a previous)\s+version\s+of\s+this\s+(?:article|story|piece|page|post))\b/iu,
   /^\[\d+\]\s/u,
   /^(?:https?:\/\/|www\.)\S+$/iu,
 ];
