@@ -26,6 +26,7 @@ const DETERMINER = /^(?:the|a|an|its|his|her|their|our|my|your|these|those|many|
 const PREPOSITION = /^(?:in|on|at|for|to|of|by|with|from|into|over|under|about|after|before|since|during|between|across|against|per|than|and|or|but)$/i;
 // "-ing" words that open a prepositional phrase, not a clause: ", according to", ", including".
 const PREP_ING = /^(?:according|including|excluding|following|regarding|concerning|during|notwithstanding|compared|starting|beginning|ending|depending|pending|citing)$/i;
+const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|billions|half|double|twice)\b/i;
 const SUBORDINATOR = /^(?:after|when|because|although|though|since|whereas|before)$/i;
 const APPOS_START = /^(?:a|an|the|all|both|each|one|most|many|some|none|two|three|four|five|six|seven|eight|nine|ten)$/i;
 const REPORTING = /^(?:said|says|told|added|stated|argued|claimed|announced|wrote|warned|insisted|confirmed|estimated|explained|noted|reported|found|predicted|advised)$/i;
@@ -195,6 +196,12 @@ function objectRelative(sentence: string, rel: { start: number; end: number }, h
   return `${cap(sentence.slice(ws[0]!.start, verbEnd))} ${object}${sentence.slice(verbEnd, rel.end).replace(/[,;:\s]+$/, '')}`;
 }
 
+/** A proper name and nothing else: "Dean Marsh", "Whitfield", "Dr Ines Calder". */
+function isName(s: string): boolean {
+  const ws = s.trim().replace(/[,\s]+$/, '').split(/\s+/);
+  return ws.length <= 5 && ws.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !/^(?:The|A|An|This|That|These|Those|Its|His|Her|Their)$/.test(ws[0]!);
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -295,7 +302,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       // conditions ("if", "until", "while") stay with their clause.
       const v = rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i));
       const subj = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|i|you|some|many|most|\d[\d,.]*)$/i.test(rightWords[1]?.w ?? '') || /^\p{Lu}/u.test(rightWords[1]?.w ?? '');
-      if (v > 1 && subj && !isVerbAt(rightWords, 1) && leftHasVerb) close(at, { start: resume, end: sentence.length, role: 'sub' });
+      if (v > 1 && subj && !isVerbAt(rightWords, 1) && (leftHasVerb || pieces.length > 0)) close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
     }
     if (/^\s+$/.test(m[0])) {
@@ -307,7 +314,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       const prevWord = leftWords.length > 1 || cur.start > begin ? leftWords.pop()?.w ?? '' : '';
       const ownNumber = /\d/.test(sentence.slice(resume, rightEnd));
       const afterName = firstLower === 'who' && /^\p{Lu}/u.test(prevWord);
-      if (!afterName && !(ownNumber && cur.role === 'appos')) continue;
+      // In an apposition ("Whitfield, a former teacher who ran the food bank, ...") a "who" clause
+      // describes the named person: a fact of its own.
+      if (!afterName && !(cur.role === 'appos' && (ownNumber || firstLower === 'who'))) continue;
       close(at, { start: resume, end: sentence.length, role: 'rel' });
       continue;
     }
@@ -334,8 +343,10 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     // A reduced relative clause between commas: "the bridge, shut for 30 days, would reopen".
     if (/^[a-z]{3,}(?:ed|en)$|^(?:shut|cut|built|made|sold|hit|set|put|closed|held|led|paid|known|given|taken|seen|born)$/.test(first) && !isVerbAt(right, 1) && nextSep && sentence.slice(resume + nextSep.index).startsWith(',')) {
       const after = tokenize(sentence, rightEnd);
-      if (isVerbAt(after, 0) && leftHasVerb) {
-        close(at, { start: resume, end: sentence.length, role: 'rel', reduced: true });
+      if (isVerbAt(after, 0)) {
+        // After a bare subject ("The unit, launched in 2024, accounted for ..."), the clause is a
+        // fact of its own about that subject; inside a clause it stays with it (below).
+        close(at, { start: resume, end: sentence.length, role: 'rel', reduced: leftHasVerb });
         continue;
       }
     }
@@ -352,12 +363,21 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         continue;
       }
     }
-    // ", with 85,000 residents": a quantity attached to the clause is a fact of its own.
-    if (firstLower === 'with' && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|about|more|nearly|almost|over)/i.test(right[1]?.w ?? '') && /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\b/i.test(sentence.slice(resume, rightEnd)) && leftHasVerb) {
+    const inClause = leftHasVerb || pieces.length > 0;
+    // ", with 85,000 residents", ", with debts of £4.7 million", ", up from 42 cents", ", compared
+    // with a loss of $3 million": a quantity attached to the clause is a fact of its own; its text
+    // keeps the clause it hangs on.
+    const attached = /^(?:with|up|down|ahead|compared|against|versus|from)$/.test(firstLower) && (firstLower === 'with' || /^(?:from|of|with|to)$/i.test(right[1]?.w ?? '') || firstLower === 'from' || firstLower === 'against' || firstLower === 'versus');
+    if (attached && QUANTITY.test(sentence.slice(resume, rightEnd)) && inClause) {
       close(at, { start: resume, end: sentence.length, role: 'part' });
       continue;
     }
-    if (SUBORDINATOR.test(firstLower) && leftHasVerb) {
+    // ", as orders grew faster than expected": "as" opens a clause only with its own subject and verb.
+    if (firstLower === 'as' && inClause && rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i)) > 1 && !isVerbAt(rightWords, 1) && /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|some|many|most|\p{Lu}.*)$/u.test(rightWords[1]?.w ?? '')) {
+      close(at, { start: resume, end: sentence.length, role: 'sub' });
+      continue;
+    }
+    if (SUBORDINATOR.test(firstLower) && inClause) {
       close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
     }
@@ -382,6 +402,11 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     if (p.role === 'resume' && pieces[i - 1]!.role === 'appos') {
       const a = pieces[i - 1]!;
       const host = pieces[i - 2];
+      // "Dean Marsh, the club's top scorer, had turned down ...": after a name, a description
+      // is a fact of its own ("Dean Marsh is the club's top scorer"); after a common noun
+      // ("The regulator, the Rail Safety Office, fined ...") it only names the subject.
+      const described = host && host === pieces[0] && isName(sentence.slice(host.start, host.end)) && /^(?:a|an|the)\s+\p{Ll}|^\p{Ll}[\p{L}'’]*'s\s/u.test(sentence.slice(a.start, a.end)) && !hasVerb(sentence, host.start, host.end);
+      if (described) continue;
       if (host && !hasVerb(sentence, host.start, host.end)) {
         host.end = p.end;
         pieces.splice(i - 1, 2);
@@ -400,7 +425,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
   for (let i = pieces.length - 1; i > 0; i--) {
     const p = pieces[i]!;
     const host = pieces[i - 1]!;
-    if (p.reduced && host.role === 'main') {
+    if (p.reduced && host.role === 'main' && hasVerb(sentence, host.start, host.end)) {
       host.reducedAt = host.end;
       host.reducedResume = p.start;
       host.end = p.end;
