@@ -72,7 +72,6 @@ export function toClaimEntities(entities: Entity[], offset: number, speaker?: st
 
 /** Extracts claims from `text`. Every claim's `quote` equals `text.slice(start, end)`. */
 const TAG_CHUNK = 20_000;
-const ATOM_SHARE = Number(process.env.ATOM_SHARE ?? 0.9);
 
 export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
   const segments = splitSentences(text);
@@ -153,7 +152,10 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const quote = text.slice(start, end);
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
-      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore * ATOM_SHARE) : sentenceScore;
+      // An atom is at least as check-worthy as its sentence: splitting a claim must not lose its
+      // facts (at 0.9 x the sentence's score, borderline sentences lost their second atom on the
+      // blind articles). The sentence-level gates below still apply to every atom.
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore) : sentenceScore;
       const adjusted = adjustScore(raw, quote, numbers, isQuote);
       // Questions, bare advice, predictions and opinions state no checkable fact (furniture.ts).
       const score = Math.round((notClaim ? Math.min(adjusted, Math.max(0, threshold - 0.05)) : adjusted) * 1000) / 1000;
