@@ -28,7 +28,7 @@ const PREPOSITION = /^(?:in|on|at|for|to|of|by|with|from|into|over|under|about|a
 const PREP_ING = /^(?:according|including|excluding|following|regarding|concerning|during|notwithstanding|compared|starting|beginning|ending|depending|pending|citing)$/i;
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|billions|half|double|twice)\b/i;
 const SUBORDINATOR = /^(?:after|when|because|although|though|since|whereas|before)$/i;
-const APPOS_START = /^(?:a|an|the|all|both|each|one|most|many|some|none|two|three|four|five|six|seven|eight|nine|ten)$/i;
+const APPOS_START = /^(?:a|an|the|his|her|its|their|all|both|each|one|most|many|some|none|two|three|four|five|six|seven|eight|nine|ten)$/i;
 const REPORTING = /^(?:said|says|told|added|stated|argued|claimed|announced|wrote|warned|insisted|confirmed|estimated|explained|noted|reported|found|predicted|advised)$/i;
 const LIST_MARKER = /^(?:First|Second|Third|Fourth|Fifth|Finally|Firstly|Secondly|Thirdly|Lastly|Also|Meanwhile|Separately),\s+/;
 
@@ -93,7 +93,8 @@ export function isVerbAt(words: Word[], i: number): boolean {
   if (!raw) return false;
   if (/^\p{Lu}/u.test(raw)) return false;
   const w = raw.toLowerCase();
-  if (NOT_VERB.has(w)) return false;
+  // "and chairs the board": after "and", the tagger's verb beats the list of usual nouns.
+  if (NOT_VERB.has(w)) return words[i]!.pos === 'VERB' && (i === 0 || words[i - 1]?.w.toLowerCase() === 'and');
   const prev = words[i - 1]?.w.toLowerCase() ?? '';
   const next = words[i + 1]?.w.toLowerCase() ?? '';
   const pos = words[i]!.pos;
@@ -166,6 +167,27 @@ function modalBefore(sentence: string, pieces: PieceLike[], index: number): stri
   return sentence.slice(host.start, ws[k]!.end).replace(/^(?:and|but|that)\s+/i, '');
 }
 
+/** The reporting clause and the reported subject before a coordinated verb phrase: "The report said pupils". */
+function reportedSubject(sentence: string, pieces: PieceLike[], index: number, subject: string | undefined, body: string): string | undefined {
+  let h = index - 1;
+  while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
+  const host = pieces[h];
+  if (!host || !/^(?:main|resume|coordClause)$/.test(host.role)) return undefined;
+  const ws = tokenize(sentence, host.start, host.end);
+  const r = ws.findIndex((w) => REPORTING.test(w.w));
+  if (r < 0) return undefined;
+  const from = ws[r + 1]?.w === 'that' ? r + 2 : r + 1;
+  // The reported clause needs its own subject (one to six words) before its verb.
+  const v = ws.findIndex((_, i) => i > from && i <= from + 6 && isVerbAt(ws, i));
+  if (v <= from) return undefined;
+  // "said it had closed the depot and cut 40 jobs": a participle shares the auxiliary.
+  const first = body.split(/\s+/)[0] ?? '';
+  const end = BE_HAVE.has(ws[v]!.w) && (/^[a-z]+ed$/.test(first) || IRREGULAR.has(first)) ? ws[v]!.end : ws[v - 1]!.end;
+  const clause = sentence.slice(host.start, end).replace(/^(?:and|but|that)\s+/i, '');
+  if (host.role !== 'resume') return clause;
+  return subject ? `${subject} ${clause}` : undefined;
+}
+
 /** "cost an estimated ...", "open in 2031": a base form followed by its object or a preposition. */
 function vpAfterModal(words: Word[]): boolean {
   const next = words[1];
@@ -227,7 +249,7 @@ function enclosed(s: string, i: number): boolean {
 }
 
 type Role = 'head' | 'main' | 'rel' | 'coordVp' | 'coordPP' | 'coordClause' | 'resume' | 'sub' | 'part' | 'appos' | 'frag';
-type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number; prefix?: string };
+type Piece = { start: number; end: number; role: Role; antecedent?: string; reduced?: boolean; reducedAt?: number; reducedResume?: number; prefix?: string; open?: boolean };
 
 /** Returns the atomic spans (offsets relative to `sentence`), in order, with self-contained text. */
 export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(sentence)): Atom[] {
@@ -265,7 +287,8 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     const leftHasVerb = hasVerb(sentence, cur.start, at);
 
     if (conj) {
-      if (rightWords.length < 3 && !thatComplement) continue;
+      // "and behaved well": two words are enough when the first is a tagged verb.
+      if (rightWords.length < 3 && !thatComplement && !(rightWords.length === 2 && rightWords[0]!.pos === 'VERB' && isVerbAt(rightWords, 0))) continue;
       // "between his country and the U.S.": the "and" joins two nouns.
       if (/\b(?:between|both)\s+(?:\S+\s+){0,4}$/i.test(sentence.slice(cur.start, at + 1))) continue;
       if (!leftHasVerb && cur.role !== 'coordVp') continue;
@@ -373,7 +396,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       continue;
     }
     // ", as orders grew faster than expected": "as" opens a clause only with its own subject and verb.
-    if (firstLower === 'as' && inClause && rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i)) > 1 && !isVerbAt(rightWords, 1) && /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|some|many|most|\p{Lu}.*)$/u.test(rightWords[1]?.w ?? '')) {
+    if (firstLower === 'as' && inClause && rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i)) > 1 && !isVerbAt(rightWords, 1) && (/^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|some|many|most|\p{Lu}.*)$/u.test(rightWords[1]?.w ?? '') || rightWords[1]?.pos === 'NOUN')) {
       close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
     }
@@ -407,6 +430,14 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       // ("The regulator, the Rail Safety Office, fined ...") it only names the subject.
       const described = host && host === pieces[0] && isName(sentence.slice(host.start, host.end)) && /^(?:a|an|the)\s+\p{Ll}|^\p{Ll}[\p{L}'’]*'s\s/u.test(sentence.slice(a.start, a.end)) && !hasVerb(sentence, host.start, host.end);
       if (described) continue;
+      // "he confirmed that striker Josh Arkwright, the club's top scorer, had turned down ...":
+      // the same inside a clause; the clause is completed by the piece after the apposition.
+      const hostText = host ? sentence.slice(host.start, host.end).replace(/[,\s]+$/, '') : '';
+      const endsWithName = /\s(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*$/u.test(hostText);
+      if (host && endsWithName && /^(?:a|an|the)\s+\p{Ll}|^\p{Ll}[\p{L}'’]*'s\s/u.test(sentence.slice(a.start, a.end)) && /^(?:main|coordClause)$/.test(host.role)) {
+        host.open = true;
+        continue;
+      }
       if (host && !hasVerb(sentence, host.start, host.end)) {
         host.end = p.end;
         pieces.splice(i - 1, 2);
@@ -484,7 +515,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       case 'main':
         // "it appeared that Trump, who praised Putin, was poised": the clause is completed by the
         // piece after the relative clause, whose text carries this one.
-        if (pieces[pieces.indexOf(p) + 1]?.role === 'rel' && pieces[pieces.indexOf(p) + 2]?.role === 'resume' && p.reducedAt === undefined) { prev = p; continue; }
+        if (p.open || (pieces[pieces.indexOf(p) + 1]?.role === 'rel' && pieces[pieces.indexOf(p) + 2]?.role === 'resume' && p.reducedAt === undefined)) { prev = p; continue; }
         text = p.reducedAt !== undefined
           ? sentenceText(`${sentence.slice(start, p.reducedAt)} was ${sentence.slice(p.reducedResume, end)}`)
           : start === 0 && end === sentence.length ? sentence : sentenceText(quote);
@@ -494,6 +525,11 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         // relative clause is the start of this one.
         if (prev?.role === 'main' && prev.reducedAt !== undefined) {
           text = sentenceText(`${stripEnd(sentence.slice(prev.start, prev.reducedAt))} ${quote}`);
+          break;
+        }
+        if (prev?.role === 'appos' && pieces[pieces.indexOf(p) - 2]?.open) {
+          const host = pieces[pieces.indexOf(p) - 2]!;
+          text = sentenceText(cap(`${stripEnd(sentence.slice(host.start, host.end)).replace(/^(?:and|but)\s+/i, '')} ${quote}`));
           break;
         }
         if (pieces[pieces.indexOf(p) - 2]?.role === 'main' && prev?.role === 'rel') {
@@ -512,6 +548,14 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
           text = sentenceText(`${cap(modal)} ${body}`);
           break;
         }
+        // "The report said pupils felt safe and behaved well": the verb phrase continues the
+        // reported clause, so "The report said pupils" is carried; a second reporting verb
+        // ("... and added that ...") goes with the sentence's subject.
+        const reported = p.role === 'coordVp' && !REPORTING.test(body.split(/\s+/)[0] ?? '') ? reportedSubject(sentence, pieces, pieces.indexOf(p), subject, body) : undefined;
+        if (reported) {
+          text = sentenceText(`${cap(reported)} ${body}`);
+          break;
+        }
         const subj = subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
         if (!subj) { text = sentenceText(body); break; }
         // "The study was funded ... and published in ...": the auxiliary is carried too.
@@ -525,6 +569,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         text = sentenceText(`${stripEnd(p.prefix ?? '')} ${quote}`);
         break;
       case 'coordClause': {
+        if (p.open) { prev = p; continue; }
         const body = quote.replace(/^that\s+/i, '');
         text = report && prev && (prev.role === 'main' || prev.role === 'resume' || prev.role === 'coordClause') && !/\b(?:said|says|told)\b/.test(body.split(/\s+/).slice(0, 5).join(' '))
           ? sentenceText(`${report} ${body}`)
