@@ -26,6 +26,7 @@ const DETERMINER = /^(?:the|a|an|its|his|her|their|our|my|your|these|those|many|
 const PREPOSITION = /^(?:in|on|at|for|to|of|by|with|from|into|over|under|about|after|before|since|during|between|across|against|per|than|and|or|but)$/i;
 // "-ing" words that open a prepositional phrase, not a clause: ", according to", ", including".
 const PREP_ING = /^(?:according|including|excluding|following|regarding|concerning|during|notwithstanding|compared|starting|beginning|ending|depending|pending|citing)$/i;
+const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|billions|half|double|twice)\b/i;
 const SUBORDINATOR = /^(?:after|when|because|although|though|since|whereas|before)$/i;
 const APPOS_START = /^(?:a|an|the|his|her|its|their|all|both|each|one|most|many|some|none|two|three|four|five|six|seven|eight|nine|ten)$/i;
@@ -381,7 +382,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         close(at, { start: resume, end: sentence.length, role: 'resume' });
         continue;
       }
-      if (cur.role === 'rel' && PREPOSITION.test(firstLower)) {
+      if (cur.role === 'rel' && PREPOSITION.test(firstLower) && !hasVerb(sentence, resume, rightEnd)) {
         close(at, { start: resume, end: sentence.length, role: 'frag' });
         continue;
       }
@@ -404,13 +405,17 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
     }
-    if (/^[a-z]{3,}ing$/.test(first) && !PREP_ING.test(first) && leftHasVerb) {
+    if (/^[a-z]{3,}ing$/.test(first) && !PREP_ING.test(first) && !(right[0]?.pos === 'NOUN' && /^(?:and|or)$/.test(right[1]?.w ?? 'and')) && leftHasVerb) {
       close(at, { start: resume, end: sentence.length, role: 'part' });
       continue;
     }
     // ", a survey found" / ", the company said" is a reporting clause, not an apposition.
     const tail = tokenize(sentence, resume).map((w) => w.w);
     const reportingTail = tail.some((w) => REPORTING.test(w)) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
+    // "Despite hopes of better ties, the two powers have descended into ...": after an opening
+    // phrase with no verb, a noun phrase with its own verb is the main clause, not an apposition.
+    const ownClause = sentence.slice(resume, rightEnd).search(/\s(?:who|which|that|whose)\s/);
+    if (APPOS_START.test(firstLower) && !leftHasVerb && hasVerb(sentence, resume, ownClause > 0 ? resume + ownClause : rightEnd) && pieces.length === 0) continue;
     if (APPOS_START.test(firstLower) && !reportingTail && (cur.role === 'main' || cur.role === 'head' || cur.role === 'resume' || cur.role === 'coordVp' || cur.role === 'coordClause')) {
       close(at, { start: resume, end: sentence.length, role: 'appos' });
       continue;
@@ -556,7 +561,12 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
           text = sentenceText(`${cap(reported)} ${body}`);
           break;
         }
-        const subj = subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
+        // "the former captain who made 512 appearances and died in June": the verb phrase goes on
+        // the relative clause, whose antecedent is its subject.
+        let h = pieces.indexOf(p) - 1;
+        while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
+        const relAnte = p.role === 'coordVp' && pieces[h]?.role === 'rel' ? pieces[h]!.antecedent : undefined;
+        const subj = relAnte ?? subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
         if (!subj) { text = sentenceText(body); break; }
         // "The study was funded ... and published in ...": the auxiliary is carried too.
         const firstWord = body.split(/\s+/)[0] ?? '';
@@ -583,7 +593,13 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         const body = m ? m[2]! : quote;
         const before = prev ? stripEnd(sentence.slice(prev.start, prev.end)) : '';
         let ante: string;
-        if (prev?.role === 'head') ante = before.replace(/,\s.*$/, '');
+        if (prev?.role === 'head') {
+          ante = before.replace(/,\s.*$/, '');
+          // "Shares in Baltram, which is listed": a singular verb agrees with the name after the
+          // preposition, not with the plural head.
+          const pp = /^(\p{L}+s)\s+(?:in|of|at)\s+(\p{Lu}[\p{L}'’. -]*)$/u.exec(ante);
+          if (pp && /^(?:which|that)$/i.test(m?.[1] ?? '') && /^(?:is|was|has)\b/.test(body)) ante = pp[2]!;
+        }
         else if (m?.[1]?.toLowerCase() === 'who' && headText && prev === pieces[0]) ante = headText;
         else if (prev?.role === 'appos' && pieces[pieces.indexOf(prev) - 1]) {
           ante = stripEnd(sentence.slice(prev.start, prev.end)).replace(/^(?:a|an)\s/i, 'the ');
@@ -593,12 +609,13 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
           let k = ws.length;
           while (k > 0) {
             const w = ws[k - 1]!.w;
-            if (isVerbAt(ws, k - 1) || /^[a-z]+(?:ing|ly)$/.test(w) || /^(?:now|also|then|still|just)$/i.test(w) || (PREPOSITION.test(w) && w.toLowerCase() !== 'of')) break;
+            if (isVerbAt(ws, k - 1) || (ws[k - 1]!.pos === 'VERB' && /^\p{Ll}/u.test(w)) || /^[a-z]+(?:ing|ly)$/.test(w) || /^(?:now|also|then|still|just)$/i.test(w) || (PREPOSITION.test(w) && w.toLowerCase() !== 'of')) break;
             k--;
           }
           ante = ws.slice(k).map((w) => w.w).join(' ').replace(/^(?:a|an)\s/i, 'the ') || before;
         }
         if (/^who\b/i.test(quote) && headText && /^\p{Lu}/u.test(headText) && prev?.role !== 'head' && pieces.indexOf(prev!) === 1 && pieces[0]!.role === 'head') ante = subject ?? ante;
+        p.antecedent = cap(ante);
         const reduced = !m && !quant;
         // An object relative ("which the club expects by October"): its subject and verb come
         // first, then the antecedent, which is the whole object of the host clause.
@@ -614,7 +631,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       case 'sub': {
         kind = 'dependent';
         const body = quote.replace(/^\w+\s+/, '');
-        text = hasVerb(body, 0, body.length) && subjectOf(body, 0, body.length)
+        // "started work before their checks were complete" does not say the checks were complete:
+        // a "before" clause keeps its host.
+        text = !/^before\b/i.test(quote) && hasVerb(body, 0, body.length) && subjectOf(body, 0, body.length)
           ? sentenceText(cap(body))
           : sentenceText(`${stripEnd(lastClause?.text ?? '')}, ${quote}`);
         break;
@@ -623,7 +642,11 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         kind = 'apposition';
         const before = prev ? stripEnd(sentence.slice(prev.start, prev.end)) : '';
         const name = /((?:\p{Lu}[\p{L}'’-]*\s?)+)$/u.exec(before)?.[1]?.trim();
-        text = name && !/\d/.test(name) && !/^(?:The|A|An)$/.test(name)
+        // "X is <apposition>" only for a name described by a noun phrase: a date ("from April,
+        // the largest rise ...") is not what the apposition describes, and a piece with its own
+        // verb ("... Office, two grades below the rating it received") keeps its clause instead.
+        const describes = name && !/\d/.test(name) && !/^(?:The|A|An)$/.test(name) && !MONTH_OR_DAY.test(name) && !hasVerb(sentence, p.start, p.end);
+        text = describes
           ? sentenceText(`${name} is ${quote}`)
           : sentenceText(`${stripEnd(lastClause?.text ?? before)}, ${quote}`);
         break;
