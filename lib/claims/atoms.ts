@@ -405,7 +405,8 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
     }
-    if (/^[a-z]{3,}ing$/.test(first) && !PREP_ING.test(first) && !(right[0]?.pos === 'NOUN' && /^(?:and|or)$/.test(right[1]?.w ?? 'and')) && leftHasVerb) {
+    // "in reading, writing and maths": an -ing word followed by "and" is a list item, not a clause.
+    if (/^[a-z]{3,}ing$/.test(first) && !PREP_ING.test(first) && !/^(?:and|or)$/.test(right[1]?.w ?? 'and') && leftHasVerb) {
       close(at, { start: resume, end: sentence.length, role: 'part' });
       continue;
     }
