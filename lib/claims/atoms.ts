@@ -146,7 +146,7 @@ function subjectOf(s: string, from: number, to: number): { text: string; verbAt:
   return { text: subj, verbAt: words[v]!.start };
 }
 
-const MODAL = /^(?:will|would|could|can|may|might|must|should|shall)$/i;
+const MODAL = /^(?:will|would|could|can|may|might|must|should|shall)$/; // lowercase only: "in May" is a month
 const PAST = new Set(['said', 'told', 'rose', 'fell', 'grew', 'won', 'lost', 'paid', 'spent', 'built', 'made', 'took', 'gave', 'found', 'led', 'left', 'met', 'sent', 'began', 'became', 'kept', 'held', 'brought', 'bought', 'sold', 'ran', 'saw', 'wrote', 'chose', 'drove', 'got', 'went', 'came', 'knew', 'thought', 'felt', 'stood', 'meant', 'spoke', 'broke', 'struck', 'fought', 'taught', 'caught', 'was', 'were', 'had', 'did']);
 
 /** Whether a lowercase word can be a verb's base form ("hold", "cost", "open"), by its shape. */
@@ -297,7 +297,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       // "at sixes and sevens all week": two plural nouns; "boats and employs 230 crew" is a verb.
       const nounPair = /s$/.test(leftLast) && /s$/.test(first) && !isVerbAt(tokenize(sentence, cur.start, at), tokenize(sentence, cur.start, at).length - 1)
         && !/^(?:\d|the$|a$|an$|its$|their$|his$|her$)/i.test(rightWords[1]?.w ?? '');
-      if ((isVerbAt(rightWords, 0) && !nounPair) || (cur.role === 'coordVp' && afterModal(sentence, pieces, cur, at) && vpAfterModal(rightWords))) {
+      if ((isVerbAt(rightWords, 0) && !nounPair) || (afterModal(sentence, pieces, cur, at) && vpAfterModal(rightWords) && (cur.role === 'coordVp' || /\band\s+$/.test(m[0])))) {
         close(at, { start: resume, end: sentence.length, role: 'coordVp' });
         continue;
       }
@@ -412,7 +412,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     }
     // ", a survey found" / ", the company said" is a reporting clause, not an apposition.
     const tail = tokenize(sentence, resume).map((w) => w.w);
-    const reportingTail = tail.some((w) => REPORTING.test(w)) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
+    // Only a short tail: in "Marta Lind, the town's councillor, announced on Friday that ..." the
+    // reporting verb belongs to the main clause after the apposition.
+    const reportingTail = (tail.length <= 8 && tail.some((w) => REPORTING.test(w))) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
     // "Despite hopes of better ties, the two powers have descended into ...": after an opening
     // phrase with no verb, a noun phrase with its own verb is the main clause, not an apposition.
     const ownClause = sentence.slice(resume, rightEnd).search(/\s(?:who|which|that|whose)\s/);
@@ -535,7 +537,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         }
         if (prev?.role === 'appos' && pieces[pieces.indexOf(p) - 2]?.open) {
           const host = pieces[pieces.indexOf(p) - 2]!;
-          text = sentenceText(cap(`${stripEnd(sentence.slice(host.start, host.end)).replace(/^(?:and|but)\s+/i, '')} ${quote}`));
+          // "said the treasurer, Omar Field, had resigned": the name's apposition commas close.
+          const h = stripEnd(sentence.slice(host.start, host.end)).replace(/^(?:and|but)\s+/i, '');
+          text = sentenceText(cap(`${h}${/,\s/.test(h) ? ',' : ''} ${quote}`));
           break;
         }
         if (pieces[pieces.indexOf(p) - 2]?.role === 'main' && prev?.role === 'rel') {
