@@ -108,7 +108,8 @@ export function isVerbAt(words: Word[], i: number): boolean {
   if (VERB_S.has(w) && !DETERMINER.test(words[i - 1]?.w ?? '')) return true;
   // A base-form verb the tagger recognises ("play at Castle Park", "and hold sessions"); not an
   // infinitive after "to" and not a gerund or participle, which head no clause of their own.
-  if (pos === 'VERB' && prev !== 'to' && !/ing$/.test(w) && !DETERMINER.test(prev)) return true;
+  // After a determiner, adjective or number the tagger's "verb" is a noun: "a 14-month rebuild".
+  if (pos === 'VERB' && prev !== 'to' && !/ing$/.test(w) && !DETERMINER.test(prev) && !/^(?:DET|ADJ|NUM)$/.test(words[i - 1]?.pos ?? '')) return true;
   if (/^[a-z]{3,}ed$/.test(w)) return !DETERMINER.test(prev) || prev === 'and';
   if (/^[a-z]{3,}(?:s)$/.test(w) && !/(?:ss|us|is|ous)$/.test(w)) {
     if (DETERMINER.test(prev) && prev !== 'and') return false;
@@ -324,7 +325,10 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       // "Police closed the road after a section of sea wall collapsed": a subordinate clause with
       // its own subject and verb states its own fact; "after losses of £11 million" (no verb) and
       // conditions ("if", "until", "while") stay with their clause.
-      const v = rightWords.findIndex((_, i) => i > 1 && i < 9 && isVerbAt(rightWords, i));
+      // The verb must be the clause's own, not one inside a relative clause ("after a rebuild
+      // that cost $31 million" states no event of its own).
+      const rel = rightWords.findIndex((w, i) => i > 1 && /^(?:that|which|who|whom|whose)$/i.test(w.w));
+      const v = rightWords.findIndex((_, i) => i > 1 && i < 9 && (rel < 0 || i < rel) && isVerbAt(rightWords, i));
       const subj = /^(?:the|a|an|its|his|her|their|this|these|those|he|she|it|they|we|i|you|some|many|most|\d[\d,.]*)$/i.test(rightWords[1]?.w ?? '') || /^\p{Lu}/u.test(rightWords[1]?.w ?? '');
       if (v > 1 && subj && !isVerbAt(rightWords, 1) && (leftHasVerb || pieces.length > 0)) close(at, { start: resume, end: sentence.length, role: 'sub' });
       continue;
