@@ -271,7 +271,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     pieces.push(cur);
     cur = next;
   };
-  const sep = /;\s+|,\s+(?:(?:and|but|while|whereas)\s+(?:that\s+)?)?|\s+(?:and|but)\s+(?:that\s+)?|\s+(?=(?:who|that)\s)|\s+(?=(?:after|because|although|though|whereas|when|before|since)\s)/g;
+  const sep = /;\s+|,\s+(?:(?:and|but|while|whereas)\s+(?:that\s+)?)?|\s+(?:and|but)\s+(?:that\s+)?|\s+(?=(?:who|that)\s)|\s+(?=(?:after|because|although|though|whereas|since)\s)/g;
   sep.lastIndex = begin;
   for (let m = sep.exec(sentence); m; m = sep.exec(sentence)) {
     const at = m.index;
@@ -319,12 +319,17 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       const afterComma = m[0].startsWith(',') && !PREPOSITION.test(first) && !/^[a-z]+ly$/.test(first);
       const v = rightWords.findIndex((_, i) => i > 0 && i < (subjectLike && afterComma ? 10 : 6) && isVerbAt(rightWords, i));
       if (v > 0 && (subjectLike || thatComplement || afterComma)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
+      // "..., and the town's festival, which draws 20,000 people, has been postponed": the second
+      // clause's subject carries a relative clause before its verb.
+      else if (subjectLike && /^,\s+(?:which|who)\s/.test(sentence.slice(rightEnd)) && !hasVerb(sentence, resume, rightEnd)) close(at, { start: resume, end: sentence.length, role: 'coordClause' });
       continue;
     }
     if (/^\s+$/.test(m[0]) && SUBORDINATOR.test(firstLower)) {
       // "Police closed the road after a section of sea wall collapsed": a subordinate clause with
       // its own subject and verb states its own fact; "after losses of £11 million" (no verb) and
-      // conditions ("if", "until", "while") stay with their clause.
+      // conditions ("if", "until", "while") stay with their clause. Without a comma "when" and
+      // "before" restrict the time of the main event ("was deducted 10 points when it entered
+      // administration"): one fact; "since it was created in 2002" presupposes its event: split.
       // The verb must be the clause's own, not one inside a relative clause ("after a rebuild
       // that cost $31 million" states no event of its own).
       const rel = rightWords.findIndex((w, i) => i > 1 && /^(?:that|which|who|whom|whose)$/i.test(w.w));
@@ -546,9 +551,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
           text = sentenceText(cap(`${h}${/,\s/.test(h) ? ',' : ''} ${quote}`));
           break;
         }
-        if (pieces[pieces.indexOf(p) - 2]?.role === 'main' && prev?.role === 'rel') {
+        if (/^(?:main|coordClause)$/.test(pieces[pieces.indexOf(p) - 2]?.role ?? '') && prev?.role === 'rel') {
           const host = pieces[pieces.indexOf(p) - 2]!;
-          text = sentenceText(`${stripEnd(sentence.slice(host.start, host.end))} ${quote}`);
+          text = sentenceText(cap(`${stripEnd(sentence.slice(host.start, host.end)).replace(/^(?:and|but|that)\s+/i, '')} ${quote}`));
           break;
         }
       // falls through
@@ -588,7 +593,7 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         text = sentenceText(`${stripEnd(p.prefix ?? '')} ${quote}`);
         break;
       case 'coordClause': {
-        if (p.open) { prev = p; continue; }
+        if (p.open || (pieces[pieces.indexOf(p) + 1]?.role === 'rel' && pieces[pieces.indexOf(p) + 2]?.role === 'resume' && !hasVerb(sentence, p.start, p.end))) { prev = p; continue; }
         const body = quote.replace(/^that\s+/i, '');
         text = report && prev && (prev.role === 'main' || prev.role === 'resume' || prev.role === 'coordClause') && !/\b(?:said|says|told)\b/.test(body.split(/\s+/).slice(0, 5).join(' '))
           ? sentenceText(`${report} ${body}`)
