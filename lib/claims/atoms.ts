@@ -421,9 +421,9 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
     }
     // ", a survey found" / ", the company said" is a reporting clause, not an apposition.
     const tail = tokenize(sentence, resume).map((w) => w.w);
-    // Only a short tail: in "Marta Lind, the town's councillor, announced on Friday that ..." the
-    // reporting verb belongs to the main clause after the apposition.
-    const reportingTail = (tail.length <= 8 && tail.some((w) => REPORTING.test(w))) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
+    // Only within this piece: in "Marta Lind, the town's councillor, announced on Friday that ..."
+    // the reporting verb belongs to the main clause after the apposition.
+    const reportingTail = (rightWords.length <= 6 && rightWords.some((w) => REPORTING.test(w.w))) || (tail.length <= 8 && tail.some((w) => REPORTING.test(w))) || /^(?:according)$/i.test(tail[tail.length - 2] ?? '');
     // "Despite hopes of better ties, the two powers have descended into ...": after an opening
     // phrase with no verb, a noun phrase with its own verb is the main clause, not an apposition.
     const ownClause = sentence.slice(resume, rightEnd).search(/\s(?:who|which|that|whose)\s/);
