@@ -159,6 +159,12 @@ const cases: Array<[string, string, Array<[string, string]>]> = [
   ["\"since 2019\" has no verb: no split",
     "Prices have risen since 2019.",
     [["Prices have risen since 2019.","Prices have risen since 2019."]]],
+  ['a reporting tail with a named officer is no apposition',
+    'Turnout fell to 31 percent, the election officer, Dana Ruiz, said.',
+    [['Turnout fell to 31 percent, the election officer, Dana Ruiz, said.', 'Turnout fell to 31 percent, the election officer, Dana Ruiz, said.']]],
+  ['a reporting tail stays with its clause when another clause follows',
+    'Road repairs will start in June, the county said, and the bypass will close for a month.',
+    [['Road repairs will start in June, the county said', 'Road repairs will start in June, the county said.'], ['the bypass will close for a month.', 'The bypass will close for a month.']]],
 ];
 
 for (const [name, sentence, expected] of cases) {
