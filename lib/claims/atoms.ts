@@ -156,12 +156,18 @@ function isBaseForm(w: string): boolean {
 }
 
 type PieceLike = { start: number; end: number; role: string };
-/** The clause up to and including its last modal, from the clause piece before `index`: "Falk said the city would". */
-function modalBefore(sentence: string, pieces: PieceLike[], index: number): string | undefined {
+/** The piece a run of coordinated verb phrases before `index` hangs on, when its role fits. */
+function clauseHost(pieces: PieceLike[], index: number, roles = /^(?:main|resume|coordClause)$/): PieceLike | undefined {
   let h = index - 1;
   while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
   const host = pieces[h];
-  if (!host || !/^(?:main|resume|coordClause)$/.test(host.role)) return undefined;
+  return host && roles.test(host.role) ? host : undefined;
+}
+
+/** The clause up to and including its last modal, from the clause piece before `index`: "Falk said the city would". */
+function modalBefore(sentence: string, pieces: PieceLike[], index: number): string | undefined {
+  const host = clauseHost(pieces, index);
+  if (!host) return undefined;
   const ws = tokenize(sentence, host.start, pieces[index - 1]!.end);
   let k = ws.length - 1;
   while (k >= 0 && !MODAL.test(ws[k]!.w)) k--;
@@ -171,10 +177,8 @@ function modalBefore(sentence: string, pieces: PieceLike[], index: number): stri
 
 /** The reporting clause and the reported subject before a coordinated verb phrase: "The report said pupils". */
 function reportedSubject(sentence: string, pieces: PieceLike[], index: number, subject: string | undefined, body: string): string | undefined {
-  let h = index - 1;
-  while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
-  const host = pieces[h];
-  if (!host || !/^(?:main|resume|coordClause)$/.test(host.role)) return undefined;
+  const host = clauseHost(pieces, index);
+  if (!host) return undefined;
   const ws = tokenize(sentence, host.start, host.end);
   const r = ws.findIndex((w) => REPORTING.test(w.w));
   if (r < 0) return undefined;
@@ -577,9 +581,8 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
         }
         // "the former captain who made 512 appearances and died in June": the verb phrase goes on
         // the relative clause, whose antecedent is its subject.
-        let h = pieces.indexOf(p) - 1;
-        while (h >= 0 && pieces[h]!.role === 'coordVp') h--;
-        const relAnte = p.role === 'coordVp' && pieces[h]?.role === 'rel' ? pieces[h]!.antecedent : undefined;
+        const rel = p.role === 'coordVp' ? clauseHost(pieces, pieces.indexOf(p), /^rel$/) as Piece | undefined : undefined;
+        const relAnte = rel?.antecedent;
         const subj = relAnte ?? subject ?? lastClause?.text.split(/\s+/).slice(0, 2).join(' ');
         if (!subj) { text = sentenceText(body); break; }
         // "The study was funded ... and published in ...": the auxiliary is carried too.
