@@ -108,8 +108,9 @@ export function isVerbAt(words: Word[], i: number): boolean {
   if (VERB_S.has(w) && !DETERMINER.test(words[i - 1]?.w ?? '')) return true;
   // A base-form verb the tagger recognises ("play at Castle Park", "and hold sessions"); not an
   // infinitive after "to" and not a gerund or participle, which head no clause of their own.
-  // After a determiner, adjective or number the tagger's "verb" is a noun: "a 14-month rebuild".
-  if (pos === 'VERB' && prev !== 'to' && !/ing$/.test(w) && !DETERMINER.test(prev) && !/^(?:DET|ADJ|NUM)$/.test(words[i - 1]?.pos ?? '')) return true;
+  // After a determiner, adjective, number or preposition the tagger's "verb" is a noun: "a
+  // 14-month rebuild", "Despite hopes of ...".
+  if (pos === 'VERB' && prev !== 'to' && !/ing$/.test(w) && !DETERMINER.test(prev) && !(PREPOSITION.test(prev) && prev !== 'and' && prev !== 'but' && prev !== 'or') && !/^(?:DET|ADJ|NUM|ADP)$/.test(words[i - 1]?.pos ?? '')) return true;
   if (/^[a-z]{3,}ed$/.test(w)) return !DETERMINER.test(prev) || prev === 'and';
   if (/^[a-z]{3,}(?:s)$/.test(w) && !/(?:ss|us|is|ous)$/.test(w)) {
     if (DETERMINER.test(prev) && prev !== 'and') return false;
@@ -308,7 +309,8 @@ export function splitAtoms(sentence: string, pos: SentencePos = tagSentencePos(s
       }
       // "asking for a seat and for a guarantee": the same preposition repeated after "and" opens a
       // second object of the same verb; the words before the first one are carried.
-      if (/^(?:for|to|on|in|about|against|with)$/.test(first) && /\band\s+$/.test(m[0]) && !/,/.test(m[0])) {
+      // ("to" is left out: "to tackle A and to help B" are infinitives, not objects.)
+      if (/^(?:for|on|in|about|against|with)$/.test(first) && /\band\s+$/.test(m[0]) && !/,/.test(m[0])) {
         const left = sentence.slice(cur.start, at);
         const p = left.lastIndexOf(` ${first} `);
         if (p > 0 && hasVerb(sentence, cur.start, cur.start + p) && rightWords.length >= 3) {
