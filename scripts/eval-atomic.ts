@@ -9,9 +9,11 @@
 // swallows two facts finds neither.
 // A not_claim is EXTRACTED when a check-worthy claim contains at least half of its letters and
 // digits (every occurrence counts for repeated markers such as "[1]").
+// RECALL (the looser number beside it): a gold fact is covered by at least one check-worthy claim,
+// whether or not that claim also holds other facts.
 // The peer is a naive sentence splitter: every sentence (split at . ! ? followed by a space or a
 // line end) is a claim, computed here on the same text.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extractClaims } from '../lib/claims/extract';
 
 export const COVER = 0.6;
@@ -43,7 +45,7 @@ export function naiveSentences(text: string): Span[] {
   return out;
 }
 
-export type AtomicRow = { file: string; facts: number; found: number; notClaims: number; notExtracted: number; missed: string[]; wrong: string[] };
+export type AtomicRow = { file: string; facts: number; found: number; covered: number; notClaims: number; notExtracted: number; missed: string[]; wrong: string[] };
 
 export function scoreArticle(text: string, facts: Fact[], notClaims: string[], claims: Span[], file = ''): AtomicRow {
   const factSpans = facts.map((f) => {
@@ -54,8 +56,10 @@ export function scoreArticle(text: string, facts: Fact[], notClaims: string[], c
   const covers = (c: Span, f: Span) => share(text, f, c) >= COVER;
   const missed: string[] = [];
   let found = 0;
+  let covered = 0;
   factSpans.forEach((f, i) => {
     const by = claims.filter((c) => covers(c, f));
+    if (by.length) covered++;
     const own = by.length === 1 && factSpans.every((g, j) => j === i || !covers(by[0]!, g));
     if (own) found++;
     else missed.push(`${facts[i]!.quote}  [${by.length === 0 ? 'no claim' : by.length > 1 ? `${by.length} claims` : 'claim holds another fact'}]`);
@@ -71,7 +75,7 @@ export function scoreArticle(text: string, facts: Fact[], notClaims: string[], c
       if (hit) { notExtracted++; wrong.push(`${q}  <=  ${text.slice(hit.start, hit.end).slice(0, 100)}`); }
     }
   }
-  return { file, facts: facts.length, found, notClaims: notTotal, notExtracted, missed, wrong };
+  return { file, facts: facts.length, found, covered, notClaims: notTotal, notExtracted, missed, wrong };
 }
 
 export function evaluateAtomic(dir: string) {
@@ -92,21 +96,25 @@ export function evaluateAtomic(dir: string) {
 function total(rows: AtomicRow[]) {
   const facts = rows.reduce((s, r) => s + r.facts, 0);
   const found = rows.reduce((s, r) => s + r.found, 0);
-  return { facts, found, recall: facts ? found / facts : 0, notClaims: rows.reduce((s, r) => s + r.notClaims, 0), notExtracted: rows.reduce((s, r) => s + r.notExtracted, 0) };
+  const covered = rows.reduce((s, r) => s + r.covered, 0);
+  return { facts, found, atomic: facts ? found / facts : 0, recall: facts ? covered / facts : 0, notClaims: rows.reduce((s, r) => s + r.notClaims, 0), notExtracted: rows.reduce((s, r) => s + r.notExtracted, 0) };
 }
 
 export function printAtomic(splits: Array<[string, string]>, verbose = false): void {
-  console.log(`\nAtomic claims on blind news articles (found = exactly one claim covers >= ${COVER} of the fact, and holds no other fact):`);
-  console.log('split'.padEnd(9), 'article'.padEnd(22), 'facts'.padStart(5), 'ours'.padStart(6), 'peer'.padStart(6), 'not_claims'.padStart(11), 'extracted: ours'.padStart(16), 'peer'.padStart(6));
+  console.log(`\nAtomic claims on blind news articles (atomic = exactly one claim covers >= ${COVER} of the fact and holds no other fact; recall = some claim covers it):`);
+  const head = ['split'.padEnd(9), 'article'.padEnd(22), 'facts'.padStart(5), 'atomic: ours'.padStart(13), 'peer'.padStart(5), 'recall: ours'.padStart(13), 'peer'.padStart(5), 'not_claims'.padStart(11), 'extracted: ours'.padStart(16), 'peer'.padStart(5)];
+  console.log(...head);
+  const row = (name: string, file: string, facts: number, o: { a: number; r: number; x: number }, p: { a: number; r: number; x: number }, notClaims: number) =>
+    console.log(name.padEnd(9), file.padEnd(22), String(facts).padStart(5), o.a.toFixed(2).padStart(13), p.a.toFixed(2).padStart(5), o.r.toFixed(2).padStart(13), p.r.toFixed(2).padStart(5), String(notClaims).padStart(11), String(o.x).padStart(16), String(p.x).padStart(5));
   for (const [name, dir] of splits) {
     const { ours, peer } = evaluateAtomic(dir);
     ours.forEach((r, i) => {
       const p = peer[i]!;
-      console.log(name.padEnd(9), r.file.padEnd(22), String(r.facts).padStart(5), (r.found / r.facts).toFixed(2).padStart(6), (p.found / p.facts).toFixed(2).padStart(6), String(r.notClaims).padStart(11), String(r.notExtracted).padStart(16), String(p.notExtracted).padStart(6));
+      row(name, r.file, r.facts, { a: r.found / r.facts, r: r.covered / r.facts, x: r.notExtracted }, { a: p.found / p.facts, r: p.covered / p.facts, x: p.notExtracted }, r.notClaims);
     });
     const o = total(ours);
     const p = total(peer);
-    console.log(name.padEnd(9), 'all'.padEnd(22), String(o.facts).padStart(5), o.recall.toFixed(2).padStart(6), p.recall.toFixed(2).padStart(6), String(o.notClaims).padStart(11), String(o.notExtracted).padStart(16), String(p.notExtracted).padStart(6));
+    row(name, 'all', o.facts, { a: o.atomic, r: o.recall, x: o.notExtracted }, { a: p.atomic, r: p.recall, x: p.notExtracted }, o.notClaims);
     if (verbose) {
       for (const r of ours) {
         for (const m of r.missed) console.log(`  missed (${r.file}): ${m}`);
@@ -116,7 +124,9 @@ export function printAtomic(splits: Array<[string, string]>, verbose = false): v
   }
 }
 
+// Arguments: split names under data/eval/claims/ ("tune", "holdout", "tune-2", later "holdout-2")
+// or any directory holding a gold.json and its .txt articles.
 if (process.argv[1]?.endsWith('eval-atomic.ts')) {
   const splits = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  printAtomic((splits.length ? splits : ['tune']).map((s) => [s, `data/eval/claims/${s}`]), process.argv.includes('--verbose'));
+  printAtomic((splits.length ? splits : ['tune']).map((s) => [s.split('/').filter(Boolean).pop()!, existsSync(`${s}/gold.json`) ? s : `data/eval/claims/${s}`]), process.argv.includes('--verbose'));
 }

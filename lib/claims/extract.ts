@@ -1,6 +1,6 @@
 // Claim extraction: text in, check-worthy claims with exact offsets out (the interface in
 // docs/API.md). Pure and deterministic: no I/O besides the shipped model weights.
-import { splitAtoms } from './atoms';
+import { splitAtoms, type SentencePos } from './atoms';
 import { ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
 import { tagDocument, tagsFor, type TaggedDoc } from './features';
@@ -81,14 +81,36 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   // sentence and atom takes its slice of the tags: per-sentence tagging cost as much again as the
   // bare tokenisation, and one wink document for a 100,000-word draft pushed memory past 300 MB.
   let chunk: { offset: number; end: number; doc: TaggedDoc } | null = null;
-  const tagsOf = (si: number, start: number, end: number) => {
+  const chunkOf = (si: number) => {
     if (!chunk || segments[si]!.start >= chunk.end) {
       const from = segments[si]!.start;
       let j = si;
       while (j + 1 < segments.length && (segments[j + 1]!.start - from < TAG_CHUNK || segments[j + 1]!.paragraph === segments[j]!.paragraph)) j++;
       chunk = { offset: from, end: segments[j]!.end, doc: tagDocument(text.slice(from, segments[j]!.end)) };
     }
-    return tagsFor(chunk.doc, start - chunk.offset, end - chunk.offset);
+    return chunk;
+  };
+  const tagsOf = (si: number, start: number, end: number) => {
+    const c = chunkOf(si);
+    return tagsFor(c.doc, start - c.offset, end - c.offset);
+  };
+  // The splitter reads the same tags, with offsets relative to the sentence.
+  const posOf = (si: number, start: number, end: number): SentencePos => {
+    const c = chunkOf(si);
+    const { starts, pos } = c.doc;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start - c.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: SentencePos = { starts: [] as number[], tags: [] as string[] };
+    for (let i = lo; i < starts.length && starts[i]! < end - c.offset; i++) {
+      (out.starts as number[]).push(starts[i]! + c.offset - start);
+      (out.tags as string[]).push(pos[i]!);
+    }
+    return out;
   };
   const furniture = furnitureParagraphs(text, segments);
   let lastPerson: string | undefined;
@@ -120,7 +142,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     const personPronoun = /^[\s"'“‘(]*(?:He|She|His|Her)\b/.test(sentence) || Boolean(speaker?.pronoun && speaker.pronoun !== 'they');
     const resolved = personPronoun ? subjectPerson : undefined;
     const candidates = personPronoun && !resolved ? (recentPeople.length ? recentPeople : lastPerson ? [lastPerson] : []) : [];
-    const atoms = splitAtoms(sentence);
+    const atoms = splitAtoms(sentence, posOf(si, s0, e0));
     for (const atom of atoms) {
       let start = s0 + atom.start;
       let end = s0 + atom.end;
@@ -130,7 +152,10 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const quote = text.slice(start, end);
       const numbers = extractNumbers(quote).map((n) => ({ ...n, start: n.start + start, end: n.end + start }));
       const isQuote = speaker !== null;
-      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore * 0.9) : sentenceScore;
+      // An atom is at least as check-worthy as its sentence: splitting a claim must not lose its
+      // facts (at 0.9 x the sentence's score, borderline sentences lost their second atom on the
+      // blind articles). The sentence-level gates below still apply to every atom.
+      const raw = atoms.length > 1 ? Math.max(scoreSentence(quote, undefined, tagsOf(si, start, end)), sentenceScore) : sentenceScore;
       const adjusted = adjustScore(raw, quote, numbers, isQuote);
       // Questions, bare advice, predictions and opinions state no checkable fact (furniture.ts).
       const score = Math.round((notClaim ? Math.min(adjusted, Math.max(0, threshold - 0.05)) : adjusted) * 1000) / 1000;

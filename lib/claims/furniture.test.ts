@@ -21,6 +21,10 @@ test('furniture lines: bylines, credits, captions, labels, links, corrections', 
     'References',
     '[4] Smith J. (2020). Rivers and floods. Water Journal 3(2).',
     'https://example.org/report.pdf',
+    'This story was corrected on 2 March 2026 to fix the name of the bridge.',
+    'An earlier version of this article gave the wrong date for the vote.',
+    'HARLAND FOODS PLC (HFD.L) 412.5p -2.1% | market close',
+    'Download the inspection report (PDF, 800 KB)',
   ]) assert.ok(isFurnitureLine(line), line);
 });
 
@@ -30,6 +34,10 @@ test('ordinary sentences are not furniture', () => {
     'The council voted 7-2 on Tuesday to close the depot.',
     'Related charities raised $4 million last year.',
     'Photographers were barred from the court.',
+    'This report was commissioned by the health board in 2024.',
+    'Downloads of the app rose 40 percent in May.',
+    'Click Media Ltd. was fined £2 million in 2023.',
+    'The article was amended by parliament in 2019 to cover renters.',
   ]) assert.ok(!isFurnitureLine(line), line);
 });
 

@@ -18,13 +18,19 @@ const FURNITURE_LINE = [
   /^(?:figure|fig\.|table|chart|map)\s*\d+[a-z]?\s*[:.]/iu,
   /^(?:related|read more|see also|more on this|more|also read|recommended|watch|listen)\s*[:|\u2013\u2014-]/iu,
   /^(?:read more|advertisement|share this|subscribe|sign up|most read)\s*$/iu,
+  // Calls to action: "Download the full report (PDF, 1.2 MB)", "Click here to ...".
+  /^(?:download|click|tap|subscribe to|sign up|follow us|share this|view the|see the full|read the full)\b[^.!?]{0,80}(?:\((?:pdf|doc|docx|xls|csv|video|audio)\b[^)]*\)|\bhere\b)?\.?$/iu,
   /^(?:correction|corrections|clarification|editor's note|editor’s note|update|updated)\b\s*(?:\([^)]*\))?\s*:/iu,
   /^(?:references|sources|notes|footnotes|bibliography|further reading)\s*:?$/iu,
+  // A correction footer in prose: "This article was amended on 9 May to correct ...", "An earlier
+  // version of this story misstated ...". It talks about the article, not the news.
+  /^(?:this\s+(?:article|story|piece|page|post)\s+(?:was|has been|had been)\s+(?:amended|corrected|updated|edited|changed)|(?:an earlier|a previous)\s+version\s+of\s+this\s+(?:article|story|piece|page|post))\b/iu,
   /^\[\d+\]\s/u,
   /^(?:https?:\/\/|www\.)\S+$/iu,
 ];
 // "Business | 02 Jun 2025", "(14 Mar 25 | UK News )", "Science & Health | 21 Jul 2025 | 6 min read".
-const SECTION_LABEL = new RegExp(`^\\(?[^.!?]{0,60}\\|[^.!?]{0,60}\\)?$`, 'u');
+// A dot inside a token ("CRVN.O", "$171.40") is no sentence end: a ticker line is a label too.
+const SECTION_LABEL = new RegExp(`^\\(?(?:[^.!?]|\\.(?=\\w)){0,60}\\|(?:[^.!?]|\\.(?=\\w)){0,60}\\)?$`, 'u');
 const DATED_LABEL = new RegExp(`^\\(?\\s*(?:[\\p{L}&' ]{1,40}\\s*[|\\u2022\\u00b7-]\\s*)?${DATE}(?:\\s*[|\\u2022\\u00b7-]\\s*[\\p{L}\\d&' ]{1,40})*\\s*\\)?$`, 'iu');
 // A dateline opening the first paragraph: "BROOKFIELD, March 13 (Wire) - ", "GREYFORD (Reuters) — ".
 const DATELINE = new RegExp(`^\\p{Lu}[\\p{Lu}\\s.'-]{2,40}(?:,\\s*[\\p{Lu}][\\p{L}.]*)?(?:,\\s*${DATE})?\\s*(?:\\([^)]{1,30}\\))?\\s*[-\\u2013\\u2014:]\\s+`, 'u');

@@ -224,6 +224,14 @@ function candidateKeys(words: Set<string>, f: ClaimFrames): Set<string> {
   return keys;
 }
 
+/** Whether two claims lie in one sentence: no sentence end between the first's end and the second's start. */
+function sameSentence(a: ExtractedClaim, b: ExtractedClaim, text: string): boolean {
+  const [x, y] = a.start <= b.start ? [a, b] : [b, a];
+  if (y.start < x.end) return true;
+  if (y.start - x.end > 200) return false;
+  return !/[.!?]["'\u201d\u2019)\]]*(?:\s|$)/u.test(text.slice(Math.max(x.start, x.end - 3), y.start));
+}
+
 export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
@@ -359,6 +367,9 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
     const [fa, fb] = [frames[i]!, frames[j]!];
     // List items ("First, ...", "Second, ...") state different things by construction.
     if (fa.enumeration && fb.enumeration) continue;
+    // Atoms of one sentence ("The labour force grew to 3.1 million, up from 3.0 million") are the
+    // writer's own comparison, never a contradiction.
+    if (options.text && sameSentence(a, b, options.text)) continue;
     const [pa, pb] = [groupPeriods.get(root(i))!, groupPeriods.get(root(j))!];
     if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
     if (scopes[i] !== scopes[j]) continue;

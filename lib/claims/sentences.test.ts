@@ -37,3 +37,23 @@ test('a sentence ends after "Inc.", "Corp." or "Ltd." when the next one starts, 
   const got = splitSentences(text).map((s) => text.slice(s.start, s.end));
   assert.deepEqual(got, ['The pump was made by Aquatek Corp.', 'It failed on Tuesday.', 'Shares in Halvorsen Motors Inc. rose 3 percent.', 'Acme Ltd. said profits rose.']);
 });
+
+test('a sentence ends after a full stop followed by citation markers, which stay with the sentence they cite', () => {
+  const t = 'Rents rose 8 percent in 2024.[3] The council disputes the figure.[4][5] It says 5 percent.';
+  assert.deepEqual(texts(t), ['Rents rose 8 percent in 2024.[3]', 'The council disputes the figure.[4][5]', 'It says 5 percent.']);
+});
+
+test('company and address abbreviations: a sentence ends after them only when the next one starts', () => {
+  const t = 'The shop at 4 Mill St. closed in May. Orders went to Brennan & Co. The firm, Vantor Corp. of Leeds, hired 40 staff. Dunmore Ltd. said No. 7 Dock St. reopens in June.';
+  assert.deepEqual(texts(t), ['The shop at 4 Mill St. closed in May.', 'Orders went to Brennan & Co.', 'The firm, Vantor Corp. of Leeds, hired 40 staff.', 'Dunmore Ltd. said No. 7 Dock St. reopens in June.']);
+});
+
+test('"No." before a number and "Inc." before a lowercase word never end a sentence', () => {
+  const t = 'Platform No. 4 reopened after Keston Inc. repaired it. The line carries 9,000 people a day.';
+  assert.deepEqual(texts(t), ['Platform No. 4 reopened after Keston Inc. repaired it.', 'The line carries 9,000 people a day.']);
+});
+
+test('a street abbreviation ends a sentence when the next one starts; "St." before a name does not', () => {
+  const t = 'The bakery is on Carver St. It opened in 1990 near St. Anne\'s church.';
+  assert.deepEqual(texts(t), ['The bakery is on Carver St.', 'It opened in 1990 near St. Anne\'s church.']);
+});

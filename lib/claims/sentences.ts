@@ -17,7 +17,7 @@ export type Segment = {
 // Titles and abbreviations after which a full stop never ends a sentence.
 const NEVER_END = new Set(
   [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'st',
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt',
     'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'pres', 'supt', 'messrs', 'no', 'vs', 'etc', 'approx',
     'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
     'dept', 'univ', 'est', 'fig', 'vol', 'e.g', 'i.e', 'cf', 'al',
@@ -25,7 +25,9 @@ const NEVER_END = new Set(
 );
 // Company suffixes end a name, and often a sentence: "... said Acme Inc. The shares rose." ends
 // after "Inc.", "Acme Inc. said" does not. Treated like acronyms below.
-const COMPANY = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros']);
+// "St." is a saint before a name ("St. Louis") and a street at the end of an address ("on Mill
+// St. It closed"): the same test.
+const COMPANY = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'bros', 'st', 'ave', 'rd']);
 // After an acronym with dots ("U.S.", "U.N.") a sentence ends only if the next word is one that
 // usually starts a sentence; "U.S. President" continues, "the U.S. He said" does not.
 const SENTENCE_STARTERS = new Set(
@@ -39,6 +41,7 @@ const SENTENCE_STARTERS = new Set(
 
 const BULLET_RE = /^[\s\u00a0]*(?:[•·▪◦‣*\-–—]|\d+[.)])[\s\u00a0]+/u;
 const BYLINE_RE = /^[\s\u00a0]*(?:[•·▪◦‣*\-–—][\s\u00a0]*)?(?:by|written by|reporting by|editing by|photo:|image:)\b/iu;
+const CITATION_AFTER = /^\[(?:\d+(?:[,\u2013-]\d+)*|citation needed|note \d+)\]/iu;
 const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", ')', ']', '\u00bb']);
 const WS_RE = /[\s\u00a0\u2000-\u200b\u3000]/u;
 
@@ -133,6 +136,8 @@ function splitParagraph(text: string, start: number, end: number): Array<{ start
       if (text[j] === '"' || text[j] === '\u201d') closedQuote = true;
       j++;
     }
+    // Citation markers after the full stop belong to the sentence they cite: "... in 2015.[1] The".
+    for (let c = CITATION_AFTER.exec(text.slice(j, Math.min(end, j + 40))); c; c = CITATION_AFTER.exec(text.slice(j, Math.min(end, j + 40)))) j += c[0].length;
     if (j >= end) break;
     if (!isSpace(text[j])) continue;
     // Inside a quotation the sentence goes on: `"We won. We always do," he said.`
