@@ -3,7 +3,7 @@
 // contradiction needs the same kind of number about the same thing, in the same scope and period,
 // with values that cannot both hold. Each guard below exists because of a false alarm in
 // lib/claims/fixtures/relations (npm run eval:relations).
-import { claimFrames, type ClaimFrames, type Frame } from './frames';
+import { claimFrames, type ClaimFrames, type Frame, type Tok } from './frames';
 import { sentenceVector } from './embeddings';
 import { nounSenses, relatedness } from './lexicon';
 import type { ClaimNumber, ClaimRelation, ExtractedClaim } from './schema';
@@ -91,6 +91,9 @@ export type RelationOptions = {
   postingsPerWord?: number;
   /** The article the claims come from: lets a claim see the list opener just before its span. */
   text?: string;
+  /** Per claim (same index), its tokens sliced from the document's tags (extractClaims): the
+   * frames then do not tag each quote again. A missing entry is tagged on its own. */
+  tokens?: Array<Tok[] | undefined>;
 };
 
 function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Array<[number, number]> {
@@ -227,7 +230,7 @@ function candidateKeys(words: Set<string>, f: ClaimFrames): Set<string> {
 export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
-  const frames = claims.map((c) => claimFrames(c, options.text));
+  const frames = claims.map((c, i) => claimFrames(c, options.text, options.tokens?.[i]));
   const keys = claims.map((_, i) => candidateKeys(words[i]!, frames[i]!));
   const pairs = candidatePairs(keys, options.postingsPerWord ?? POSTINGS_PER_WORD);
   // Scope words qualify the figure when they come before it or just after ("96,000 still without
