@@ -73,11 +73,18 @@ export type SpanToken = { text: string; lemma: string; pos: string; start: numbe
  */
 export function tokensFor(doc: TaggedDoc, source: string, offset: number, start: number, end: number): SpanToken[] {
   const [lo, stop] = tokenRange(doc, start - offset, end - offset);
-  const out: SpanToken[] = new Array(stop - lo);
+  const out: SpanToken[] = [];
   for (let i = lo; i < stop; i++) {
     const s = doc.starts[i]! + offset;
     const e = doc.ends[i]! + offset;
-    out[i - lo] = { text: source.slice(s, e), lemma: doc.lemmas[i]!.toLowerCase(), pos: doc.pos[i]!, start: s - start, end: e - start };
+    out.push({ text: source.slice(s, e), lemma: doc.lemmas[i]!.toLowerCase(), pos: doc.pos[i]!, start: s - start, end: e - start });
+  }
+  // A span that ends inside a token: "... to Meridian Tunnelling Corp" is a claim whose quote leaves
+  // out the full stop wink keeps in "Corp.". The quote tagged alone has "Corp": keep the cut word.
+  if (stop < doc.starts.length && doc.starts[stop]! + offset < end) {
+    const s = doc.starts[stop]! + offset;
+    const text = source.slice(s, end);
+    out.push({ text, lemma: text.toLowerCase(), pos: doc.pos[stop]!, start: s - start, end: end - start });
   }
   return out;
 }

@@ -70,7 +70,7 @@ export type Tok = SpanToken;
 
 // Tags `quote` on its own. Used when no document tags are given (a claim built by hand, tests)
 // and for a rewritten atom's `text`, which is not a slice of the article.
-function tokens(quote: string): Tok[] {
+export function quoteTokens(quote: string): Tok[] {
   const all = nlp.readDoc(quote).tokens();
   // Whole columns at once: one out() per field instead of three per token.
   const texts = all.out() as string[];
@@ -180,7 +180,7 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
 /** `toks`: the quote's tokens sliced from the tags of the whole document (extractClaims passes
  * them), so the quote is not tagged a second time; without them the quote is tagged alone. */
 export function claimFrames(claim: ExtractedClaim, text?: string, given?: Tok[]): ClaimFrames {
-  const toks = given ?? tokens(claim.quote);
+  const toks = given ?? quoteTokens(claim.quote);
   const opener = text ? LIST_OPENER_BEFORE.test(text.slice(Math.max(0, claim.start - 16), claim.start)) : false;
   const rel = (n: { start: number; end: number }) => ({ start: n.start - claim.start, end: n.end - claim.start });
   const quantities: Quantity[] = [];
@@ -200,7 +200,7 @@ export function claimFrames(claim: ExtractedClaim, text?: string, given?: Tok[])
     if (carriedSubject === undefined) {
       carriedSubject = null;
       if (claim.text && claim.text !== claim.quote) {
-        const t = tokens(claim.text);
+        const t = quoteTokens(claim.text);
         const v = t.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
         const noun = t.slice(0, v < 0 ? 0 : v).filter((x) => x.pos === 'NOUN' && !NOISE.has(x.lemma)).pop();
         if (noun) carriedSubject = canon(noun.lemma);
