@@ -304,9 +304,15 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
 
   // A headline restated in the body: the body claim sharing most of its words, weighed with the
   // word vectors ("reopens" / "ran through ... again"). One link per headline, so this stays linear.
+  // Each claim's vector once: a long draft with many headlines compared every body claim's vector again per headline.
+  const vectors = new Map<number, ReturnType<typeof sentenceVector>>();
+  const vectorOf = (j: number) => {
+    if (!vectors.has(j)) vectors.set(j, sentenceVector([...lemmaSets[j]!]));
+    return vectors.get(j);
+  };
   claims.forEach((h, i) => {
     if (!h.flags.includes('headline') || !lemmaSets[i]!.size) return;
-    const hv = sentenceVector([...lemmaSets[i]!]);
+    const hv = vectorOf(i);
     if (!hv) return;
     let best = -1;
     let bestScore = 0;
@@ -314,7 +320,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
       const n = shared(i, j);
       const overlap = n / lemmaSets[i]!.size;
       if (j === i || n < 3 || overlap < 0.4) return;
-      const v = sentenceVector([...lemmaSets[j]!]);
+      const v = vectorOf(j);
       if (!v) return;
       let cos = 0;
       for (let d = 0; d < v.length; d++) cos += v[d]! * hv[d]!;
