@@ -176,9 +176,9 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
 }
 
 /** `text` is the article: an atomic claim's span starts after a list opener ("First, "), which still
- * marks the claim as one item of an enumeration. */
-/** `toks`: the quote's tokens sliced from the tags of the whole document (extractClaims passes
- * them), so the quote is not tagged a second time; without them the quote is tagged alone. */
+ * marks the claim as one item of an enumeration. `given`: the quote's tokens sliced from the tags of
+ * the whole document (extractClaims passes them), so the quote is not tagged a second time; without
+ * them the quote is tagged alone. */
 export function claimFrames(claim: ExtractedClaim, text?: string, given?: Tok[]): ClaimFrames {
   const toks = given ?? quoteTokens(claim.quote);
   const opener = text ? LIST_OPENER_BEFORE.test(text.slice(Math.max(0, claim.start - 16), claim.start)) : false;
