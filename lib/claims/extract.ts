@@ -3,7 +3,7 @@
 import { splitAtoms, type SentencePos } from './atoms';
 import { ATTRIBUTION, CAUSAL, COMPARATIVE, FUTURE, HEDGE, PRONOUN_SUBJECT, CHANGE_VERBS } from './cues';
 import { extractEntities, type Entity } from './entities';
-import { tagDocument, tagsFor, type TaggedDoc } from './features';
+import { tagDocument, tagsFor, tokensFor, type SpanToken, type TaggedDoc } from './features';
 import { modelThreshold, scoreSentence } from './model';
 import { extractNumbers } from './numbers';
 import { findRelations } from './relations';
@@ -112,6 +112,11 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     }
     return out;
   };
+  // The relation frames read each check-worthy claim's tokens from the same tags (the chunk is
+  // gone by the time relations run, so they are sliced now): tagging every quote again on its own
+  // cost about as much as the bare tokenisation of the whole text.
+  const claimTokens = new Map<ExtractedClaim, SpanToken[]>();
+  const tokensOf = (start: number, end: number) => tokensFor(chunk!.doc, text, chunk!.offset, start, end);
   const furniture = furnitureParagraphs(text, segments);
   let lastPerson: string | undefined;
   // The previous sentence's subject, when it is one named person: only then is a following
@@ -172,7 +177,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (!checkworthy && !options.all) continue;
       const wholeSentence = start === seg.start && end === seg.end;
       const claimEntities = toClaimEntities(wholeSentence ? entities : extractEntities(quote), start, speaker?.name);
-      claims.push({
+      const claim: ExtractedClaim = {
         id: '',
         start,
         end,
@@ -186,7 +191,9 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         numbers,
         ...(flags.includes('ambiguous') && candidates.length ? { antecedent: candidates[candidates.length - 1]!, candidates } : {}),
         ...(resolved && !flags.includes('ambiguous') && pronounHere ? { antecedent: resolved } : {}),
-      });
+      };
+      claims.push(claim);
+      if (checkworthy) claimTokens.set(claim, tokensOf(start, end));
     }
     const personEntities = entities.filter((e) => e.kind === 'person');
     const opening = personEntities.length > 0 && people.length === 1 && (personEntities[0]!.start < 60 || Boolean(speaker?.name?.endsWith(people[0]!)));
@@ -195,7 +202,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     recentPeople = people.length ? people : personPronoun ? recentPeople : [];
   });
   claims.forEach((c, i) => { c.id = `c${i + 1}`; });
-  return { text, claims, relations: findRelations(claims.filter((c) => c.checkworthy), { text }) };
+  const checkworthy = claims.filter((c) => c.checkworthy);
+  return { text, claims, relations: findRelations(checkworthy, { text, tokens: checkworthy.map((c) => claimTokens.get(c)) }) };
 }
 
 /** Paragraphs that are page furniture: labels, credits, "Related:" lines, reference lists. */

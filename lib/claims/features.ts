@@ -48,8 +48,8 @@ export function tagDocument(text: string): TaggedDoc {
   return { starts, ends, pos, lemmas, entities };
 }
 
-/** The tags of the tokens lying inside [start, end) of a document tagged by tagDocument. */
-export function tagsFor(doc: TaggedDoc, start: number, end: number): Tags {
+/** Indexes [lo, stop) of the tokens lying inside [start, end) of a tagged document. */
+function tokenRange(doc: TaggedDoc, start: number, end: number): [number, number] {
   let lo = 0;
   let hi = doc.starts.length;
   while (lo < hi) {
@@ -59,6 +59,39 @@ export function tagsFor(doc: TaggedDoc, start: number, end: number): Tags {
   }
   let stop = lo;
   while (stop < doc.starts.length && doc.ends[stop]! <= end) stop++;
+  return [lo, stop];
+}
+
+/** A token of a span with its text, lower-cased lemma and POS; offsets relative to the span's start. */
+export type SpanToken = { text: string; lemma: string; pos: string; start: number; end: number };
+
+/**
+ * The tokens inside [start, end) of `source`, whose slice from `offset` is the text tagDocument
+ * tagged; token offsets relative to `start`. The relation frames read these instead of tagging each
+ * claim's quote again: the tags are wink's in the context of the paragraph, not of the quote alone
+ * (decision 034, addendum).
+ */
+export function tokensFor(doc: TaggedDoc, source: string, offset: number, start: number, end: number): SpanToken[] {
+  const [lo, stop] = tokenRange(doc, start - offset, end - offset);
+  const out: SpanToken[] = [];
+  for (let i = lo; i < stop; i++) {
+    const s = doc.starts[i]! + offset;
+    const e = doc.ends[i]! + offset;
+    out.push({ text: source.slice(s, e), lemma: doc.lemmas[i]!.toLowerCase(), pos: doc.pos[i]!, start: s - start, end: e - start });
+  }
+  // A span that ends inside a token: "... to Meridian Tunnelling Corp" is a claim whose quote leaves
+  // out the full stop wink keeps in "Corp.". The quote tagged alone has "Corp": keep the cut word.
+  if (stop < doc.starts.length && doc.starts[stop]! + offset < end) {
+    const s = doc.starts[stop]! + offset;
+    const text = source.slice(s, end);
+    out.push({ text, lemma: text.toLowerCase(), pos: doc.pos[stop]!, start: s - start, end: end - start });
+  }
+  return out;
+}
+
+/** The tags of the tokens lying inside [start, end) of a document tagged by tagDocument. */
+export function tagsFor(doc: TaggedDoc, start: number, end: number): Tags {
+  const [lo, stop] = tokenRange(doc, start, end);
   // Entities come in text order: find the first at or after `start` instead of scanning them all.
   let e = 0;
   let eHi = doc.entities.length;

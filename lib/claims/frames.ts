@@ -3,6 +3,7 @@
 // meets "the stoppage lasted ten days" and two unrelated "12"s do not meet.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import type { SpanToken } from './features';
 import { isNoun } from './lexicon';
 import { findSpeakerName } from './speakers';
 import type { ExtractedClaim } from './schema';
@@ -64,9 +65,12 @@ const canon = (lemma: string) => CANONICAL[lemma] ?? lemma;
 const ENUMERATION = /^\s*(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Next|Firstly|Secondly|Thirdly)\s*,/;
 const LIST_OPENER_BEFORE = /(?:^|[.!?:"\u201d]\s+|\n\s*)(?:First|Second|Third|Fourth|Fifth|Finally|Lastly|Next|Firstly|Secondly|Thirdly)\s*,\s*$/;
 
-type Tok = { text: string; lemma: string; pos: string; start: number; end: number };
+/** One wink-nlp token of a claim: offsets relative to the claim's quote, lemma lower-cased. */
+export type Tok = SpanToken;
 
-function tokens(quote: string): Tok[] {
+// Tags `quote` on its own. Used when no document tags are given (a claim built by hand, tests)
+// and for a rewritten atom's `text`, which is not a slice of the article.
+export function quoteTokens(quote: string): Tok[] {
   const all = nlp.readDoc(quote).tokens();
   // Whole columns at once: one out() per field instead of three per token.
   const texts = all.out() as string[];
@@ -172,9 +176,11 @@ function measureOf(toks: Tok[], start: number, end: number, dim: string): { meas
 }
 
 /** `text` is the article: an atomic claim's span starts after a list opener ("First, "), which still
- * marks the claim as one item of an enumeration. */
-export function claimFrames(claim: ExtractedClaim, text?: string): ClaimFrames {
-  const toks = tokens(claim.quote);
+ * marks the claim as one item of an enumeration. `given`: the quote's tokens sliced from the tags of
+ * the whole document (extractClaims passes them), so the quote is not tagged a second time; without
+ * them the quote is tagged alone. */
+export function claimFrames(claim: ExtractedClaim, text?: string, given?: Tok[]): ClaimFrames {
+  const toks = given ?? quoteTokens(claim.quote);
   const opener = text ? LIST_OPENER_BEFORE.test(text.slice(Math.max(0, claim.start - 16), claim.start)) : false;
   const rel = (n: { start: number; end: number }) => ({ start: n.start - claim.start, end: n.end - claim.start });
   const quantities: Quantity[] = [];
@@ -194,7 +200,7 @@ export function claimFrames(claim: ExtractedClaim, text?: string): ClaimFrames {
     if (carriedSubject === undefined) {
       carriedSubject = null;
       if (claim.text && claim.text !== claim.quote) {
-        const t = tokens(claim.text);
+        const t = quoteTokens(claim.text);
         const v = t.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
         const noun = t.slice(0, v < 0 ? 0 : v).filter((x) => x.pos === 'NOUN' && !NOISE.has(x.lemma)).pop();
         if (noun) carriedSubject = canon(noun.lemma);

@@ -3,7 +3,7 @@
 // contradiction needs the same kind of number about the same thing, in the same scope and period,
 // with values that cannot both hold. Each guard below exists because of a false alarm in
 // lib/claims/fixtures/relations (npm run eval:relations).
-import { claimFrames, type ClaimFrames, type Frame } from './frames';
+import { claimFrames, type ClaimFrames, type Frame, type Tok } from './frames';
 import { sentenceVector } from './embeddings';
 import { nounSenses, relatedness } from './lexicon';
 import type { ClaimNumber, ClaimRelation, ExtractedClaim } from './schema';
@@ -91,6 +91,9 @@ export type RelationOptions = {
   postingsPerWord?: number;
   /** The article the claims come from: lets a claim see the list opener just before its span. */
   text?: string;
+  /** Per claim (same index), its tokens sliced from the document's tags (extractClaims): the
+   * frames then do not tag each quote again. A missing entry is tagged on its own. */
+  tokens?: Array<Tok[] | undefined>;
 };
 
 function candidatePairs(words: Array<Set<string>>, postingsPerWord: number): Array<[number, number]> {
@@ -235,7 +238,7 @@ function sameSentence(a: ExtractedClaim, b: ExtractedClaim, text: string): boole
 export function findRelations(claims: ExtractedClaim[], options: RelationOptions = {}): ClaimRelation[] {
   const relations: ClaimRelation[] = [];
   const words = claims.map((c) => contentWords(c.quote));
-  const frames = claims.map((c) => claimFrames(c, options.text));
+  const frames = claims.map((c, i) => claimFrames(c, options.text, options.tokens?.[i]));
   const keys = claims.map((_, i) => candidateKeys(words[i]!, frames[i]!));
   const pairs = candidatePairs(keys, options.postingsPerWord ?? POSTINGS_PER_WORD);
   // Scope words qualify the figure when they come before it or just after ("96,000 still without
@@ -309,9 +312,15 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
 
   // A headline restated in the body: the body claim sharing most of its words, weighed with the
   // word vectors ("reopens" / "ran through ... again"). One link per headline, so this stays linear.
+  // Each claim's vector once: a long draft with many headlines compared every body claim's vector again per headline.
+  const vectors = new Map<number, ReturnType<typeof sentenceVector>>();
+  const vectorOf = (j: number) => {
+    if (!vectors.has(j)) vectors.set(j, sentenceVector([...lemmaSets[j]!]));
+    return vectors.get(j);
+  };
   claims.forEach((h, i) => {
     if (!h.flags.includes('headline') || !lemmaSets[i]!.size) return;
-    const hv = sentenceVector([...lemmaSets[i]!]);
+    const hv = vectorOf(i);
     if (!hv) return;
     let best = -1;
     let bestScore = 0;
@@ -319,7 +328,7 @@ export function findRelations(claims: ExtractedClaim[], options: RelationOptions
       const n = shared(i, j);
       const overlap = n / lemmaSets[i]!.size;
       if (j === i || n < 3 || overlap < 0.4) return;
-      const v = sentenceVector([...lemmaSets[j]!]);
+      const v = vectorOf(j);
       if (!v) return;
       let cos = 0;
       for (let d = 0; d < v.length; d++) cos += v[d]! * hv[d]!;
