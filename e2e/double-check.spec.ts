@@ -13,9 +13,11 @@ type ApiClaim = {
 async function apiClaim(page: Page, articleId: string, claimId: string): Promise<{ claim: ApiClaim; raw: string }> {
   const res = await page.request.get(`/api/articles/${articleId}`);
   expect(res.status()).toBe(200);
-  const raw = await res.text();
-  const claim = (JSON.parse(raw) as { claims: ApiClaim[] }).claims.find((c) => c.id === claimId)!;
-  return { claim, raw };
+  // `raw`: the whole answer except the verdict scale's list (decision 032), which names every rating
+  // and so says nothing about anyone's.
+  const { verdictScale: _scale, ...body } = JSON.parse(await res.text()) as { claims: ApiClaim[]; verdictScale?: unknown };
+  const claim = body.claims.find((c) => c.id === claimId)!;
+  return { claim, raw: JSON.stringify(body) };
 }
 
 test('double check: two blind reviewers disagree, the editor resolves, agreement shows', async ({ page, browser }) => {
