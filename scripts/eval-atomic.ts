@@ -124,7 +124,7 @@ export function printAtomic(splits: Array<[string, string]>, verbose = false): v
   }
 }
 
-// Arguments: split names under data/eval/claims/ ("tune", "holdout", "tune-2", later "holdout-2")
+// Arguments: split names under data/eval/claims/ ("tune", "holdout", "tune-2", "holdout-2")
 // or any directory holding a gold.json and its .txt articles.
 if (process.argv[1]?.endsWith('eval-atomic.ts')) {
   const splits = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -218,6 +218,6 @@ if (isMain) {
   }
   // Atomic claims on the blind articles, each split printed apart, beside a naive sentence splitter
   // (all three are tuning data now; holdout-2 is scored by `scripts/eval-atomic.ts holdout-2`).
-  printAtomic([['tune', 'data/eval/claims/tune'], ['holdout', 'data/eval/claims/holdout'], ['tune-2', 'data/eval/claims/tune-2']]);
+  printAtomic([['tune', 'data/eval/claims/tune'], ['holdout', 'data/eval/claims/holdout'], ['tune-2', 'data/eval/claims/tune-2'], ['holdout-2', 'data/eval/claims/holdout-2']]);
   console.log(`\n(${Date.now() - t0} ms)`);
 }
