@@ -42,14 +42,27 @@ async function lockArticle(tx: Tx, articleId: string) {
 
 const editSelect = {
   id: true, articleId: true, revisionId: true, ordinal: true, start: true, end: true, quote: true, status: true, version: true,
-  stale: true, previousQuote: true, archivedAt: true,
+  stale: true, previousQuote: true, archivedAt: true, secondAssigneeId: true,
   verdicts: { orderBy: { createdAt: 'desc' as const }, take: 1, select: { rating: true } },
 } as const;
 
 type EditClaim = {
   id: string; articleId: string; revisionId: string; ordinal: number; start: number; end: number; quote: string; status: string;
-  version: number; stale: boolean; previousQuote: string | null; archivedAt: Date | null; verdicts: Array<{ rating: string }>;
+  version: number; stale: boolean; previousQuote: string | null; archivedAt: Date | null; secondAssigneeId: string | null;
+  verdicts: Array<{ rating: string }>;
 };
+
+const WORDS_UNDER_DOUBLE_CHECK = 'This claim is being double-checked; resolve it (or remove the second reviewer) before changing its words.';
+
+/**
+ * 409 while any of the claims is under a running double check (decision 031, review fixes): a split
+ * copies the blind sources onto a new claim that has no second reviewer, so everyone would see them;
+ * a merge hands them to the surviving claim and its readers; and either changes the words the two
+ * reviewers are rating.
+ */
+function assertNotDoubleChecked(claims: EditClaim[], message = WORDS_UNDER_DOUBLE_CHECK) {
+  if (claims.some((c) => c.secondAssigneeId)) throw new AppError('conflict', message);
+}
 
 /** A claim that may be corrected: present, on the current draft, and a claim (404 / 409 otherwise). */
 function assertEditable(claim: EditClaim | null, revisionId: string): asserts claim is EditClaim {
@@ -201,6 +214,7 @@ export async function splitClaim(actor: Actor | null, claimId: string, input: Sp
   return transact(claimId, actor, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new StaleVersion();
+    assertNotDoubleChecked([claim]);
     if (data.at <= claim.start || data.at >= claim.end) {
       const message = `Choose a split point inside the claim (between characters ${claim.start} and ${claim.end} of the text).`;
       throw new AppError('invalid', message, { at: message });
@@ -263,6 +277,7 @@ export async function mergeClaims(actor: Actor | null, input: MergeClaimsInput |
     const expected = new Map(data.ids.map((id, i) => [id, data.versions[i]!]));
     const stale = rows.find((r) => r.version !== expected.get(r.id));
     if (stale) throw new StaleVersion(stale.id);
+    assertNotDoubleChecked(rows);
     const group = [...rows].sort((x, y) => x.start - y.start);
     const keep = group[0]!;
     const last = group[group.length - 1]!;
@@ -340,6 +355,8 @@ export async function markNotAClaim(actor: Actor | null, claimId: string, input:
   return transact(claimId, actor, async (tx) => {
     const { claim, revision } = await lockClaim(tx, claimId);
     if (claim.version !== data.version) throw new StaleVersion();
+    // A claim that left the current claims could never be rated or resolved: its check would hang.
+    assertNotDoubleChecked([claim], 'This claim is being double-checked; resolve it (or remove the second reviewer) before marking it "not a claim".');
     const a = analyseSpan(revision.text, claim.start, claim.end);
     const version = await bumpVersion(tx, claim, data.version, { status: NOT_A_CLAIM, ordinal: 0 });
     await tx.claim.updateMany({

@@ -15,6 +15,7 @@ import { approveVerdict, attachSource, recordVerdict, reuseReview } from './clai
 import { addComment, listComments } from './comments';
 import { findArchiveMatches } from './archive';
 import { agreementFigures, resolveDoubleCheck, setDoubleCheck } from './double-check';
+import { markNotAClaim, mergeClaims, splitClaim } from './claim-edits';
 import { exportArticle } from './exports';
 import { listHistory } from './history';
 import { liveEventsAfter, loadLiveEvent } from './live-events';
@@ -255,5 +256,28 @@ describe('blind: no read path gives Bob what Ann wrote until his rating is in', 
     await resolveDoubleCheck(actors.editor, c, { rating: 'Mixed', explanation: 'Both missed the context.', version: await claimVersion(c) });
     const v = await db().claim.findUnique({ where: { id: c }, select: { status: true, approvedVerdict: { select: { rating: true, authorId: true } } } });
     assert.deepEqual(v, { status: 'approved', approvedVerdict: { rating: 'Mixed', authorId: actors.editor.id } });
+  });
+});
+
+describe('review fixes (decision 031): no way around the blind phase', () => {
+  test('split, merge and not-a-claim are refused while a claim is double-checked; the blind sources stay on it', async () => {
+    const { articleId, claimId } = await doubleChecked('Edit words');
+    await annWorks(claimId);
+    const claim = (await getArticle(actors.editor, articleId)).claims.find((c) => c.id === claimId)!;
+    const next = (await getArticle(actors.editor, articleId)).claims.find((c) => c.ordinal === claim.ordinal + 1)!;
+    const at = claim.start + claim.quote.indexOf(' ', Math.floor(claim.quote.length / 2));
+    const split = await refused(splitClaim(actors.editor, claimId, { at, version: await claimVersion(claimId) }), 409);
+    assert.equal(split.message, 'This claim is being double-checked; resolve it (or remove the second reviewer) before changing its words.');
+    const merge = await refused(mergeClaims(actors.editor, { ids: [claimId, next.id], versions: [await claimVersion(claimId), await claimVersion(next.id)] }), 409);
+    assert.match(merge.message, /being double-checked/);
+    // The second reviewer's own claim counts too: merging it into a neighbour is as much a change of words.
+    const merge2 = await refused(mergeClaims(actors.editor, { ids: [next.id, claimId], versions: [await claimVersion(next.id), await claimVersion(claimId)] }), 409);
+    assert.match(merge2.message, /being double-checked/);
+    const nac = await refused(markNotAClaim(actors.editor, claimId, { version: await claimVersion(claimId) }), 409);
+    assert.match(nac.message, /before marking it "not a claim"/);
+    // Nothing of Ann's went anywhere Bob could read it.
+    const bob = await getArticle(actors.bob, articleId);
+    assert.equal(leaks(bob), false);
+    assert.equal(bob.claims.length, (await getArticle(actors.editor, articleId)).claims.length);
   });
 });
