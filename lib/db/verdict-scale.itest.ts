@@ -68,6 +68,12 @@ describe('the verdict scale', () => {
     assert.equal(await statusOf(edit(actors.admin, (e) => e)), 200);
   });
 
+  test('usage counts go to admins only: they include blind ratings, which a reviewer could diff (decision 031)', async () => {
+    await ratedClaim('Usage', 'Mixed');
+    assert.ok(((await getVerdictScale(actors.admin)).usage['Mixed'] ?? 0) >= 1, 'admins see what is in use');
+    for (const role of ['editor', 'reviewer'] as const) assert.deepEqual((await getVerdictScale(actors[role])).usage, {}, `${role} gets no counts`);
+  });
+
   test('the migration seeded the default six with the rating strings as keys', async () => {
     const s = await getVerdictScale(actors.reviewer);
     assert.deepEqual(s.entries.map((e) => [e.key, e.name, e.ratingValue]), DEFAULT_SCALE_ENTRIES.map((e) => [e.key, e.name, e.ratingValue]));

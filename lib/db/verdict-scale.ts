@@ -4,7 +4,7 @@
 // transaction.
 import 'server-only';
 import { AppError, parseInput } from '../api/errors';
-import { assertCan, type Actor } from '../auth/permissions';
+import { assertCan, can, type Actor } from '../auth/permissions';
 import { DEFAULT_SCALE, planScaleEdit, ratingBounds, resolveRating, scaleInputSchema, SCALE_ICONS, type ScaleEntry, type ScaleIcon, type VerdictScale } from '../verdicts/scale';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
@@ -12,7 +12,11 @@ import { recordEvent } from './events';
 export type VerdictScaleDto = VerdictScale & {
   bestRating: number | null;
   worstRating: number | null;
-  /** Verdicts given with each entry: the admin page says which entries can only be retired. */
+  /**
+   * Verdicts given with each entry: the admin page says which entries can only be retired. Admins
+   * only (empty for everyone else): the counts include blind ratings, so a reviewer comparing them
+   * before and after the other reviewer rated would learn that rating (decision 031, review fixes).
+   */
   usage: Record<string, number>;
 };
 
@@ -52,11 +56,13 @@ function toDto(scale: VerdictScale, usage: Map<string, number>): VerdictScaleDto
   };
 }
 
-/** Any signed-in person: reviewers need the names and colours to rate. */
+/** Any signed-in person: reviewers need the names and colours to rate; the usage counts are admins'. */
 export async function getVerdictScale(actor: Actor | null): Promise<VerdictScaleDto> {
   assertCan(actor, 'article:read');
-  const [scale, usage] = await Promise.all([loadScale(), usageOf(db())]);
-  return toDto(scale, usage);
+  const manages = can(actor, 'scale:manage');
+  const [scale, usage] = await Promise.all([loadScale(), manages ? usageOf(db()) : null]);
+  const dto = toDto(scale, usage ?? new Map());
+  return manages ? dto : { ...dto, usage: {} };
 }
 
 /**
