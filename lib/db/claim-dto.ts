@@ -113,7 +113,10 @@ export function toClaimDto(c: ClaimRow, viewer: Viewer | 'all', scale: readonly 
   const v = c.verdicts[0] && !hidden.has(c.verdicts[0].authorId) ? c.verdicts[0] : undefined;
   const entities = JSON.parse(c.entities) as ClaimEntity[];
   const verdict = v ? verdictDto(v, scale) : null;
-  const approvedVerdict = c.approvedVerdict ? verdictDto(c.approvedVerdict, scale) : null;
+  // The approved verdict too: one approved before the double check began may be the other reviewer's
+  // rating (approved, then sent back and given to the pair). Hidden, the claim publishes nothing to
+  // this viewer until both ratings are in, as publicState and publishedVerdict derive from it.
+  const approvedVerdict = c.approvedVerdict && !hidden.has(c.approvedVerdict.authorId) ? verdictDto(c.approvedVerdict, scale) : null;
   const approvalRequired = c.article.approvalRequired;
   return {
     id: c.id, ordinal: c.ordinal, start: c.start, end: c.end, quote: c.quote, text: c.text, type: c.type, score: c.score,

@@ -11,7 +11,7 @@ import { historyResponse } from '../http/history-response';
 import { articleBody, articleEtag } from './article-read';
 import { createArticle, getArticle } from './articles';
 import { assignArticle, assignClaim } from './assignments';
-import { approveVerdict, attachSource, recordVerdict, reuseReview } from './claims';
+import { approveVerdict, attachSource, recordVerdict, reuseReview, sendBack } from './claims';
 import { addComment, listComments } from './comments';
 import { findArchiveMatches } from './archive';
 import { agreementFigures, resolveDoubleCheck, setDoubleCheck } from './double-check';
@@ -280,4 +280,24 @@ describe('review fixes (decision 031): no way around the blind phase', () => {
     assert.equal(leaks(bob), false);
     assert.equal(bob.claims.length, (await getArticle(actors.editor, articleId)).claims.length);
   });
+});
+
+test('an approved verdict by one of the pair is hidden from the other while blind (review fix, decision 031)', async () => {
+  // Ann's verdict is approved; she changes it, the editor sends that back (the approval of the first
+  // one stays), then gives the claim to Ann and Bob: Bob must not read Ann's approved rating.
+  const article = await createArticle(actors.editor, { title: 'Approved before', byline: 'Wire', text: seed });
+  await setDoubleCheck(actors.editor, article.id, { doubleCheck: true });
+  const claimId = article.claims[0]!.id;
+  await recordVerdict(actors.ann, claimId, { rating: ANN_RATING, explanation: `Because ${SECRET}`, version: await claimVersion(claimId) });
+  await approveVerdict(actors.editor, claimId, { version: await claimVersion(claimId) });
+  await recordVerdict(actors.ann, claimId, { rating: 'Mixed', explanation: 'On reflection.', version: await claimVersion(claimId) });
+  await sendBack(actors.editor, claimId, { comment: 'Have it double-checked.', version: await claimVersion(claimId) });
+  await assignClaim(actors.editor, claimId, { reviewerId: actors.ann.id, secondReviewerId: actors.bob.id, version: await claimVersion(claimId) });
+  const editor = (await getArticle(actors.editor, article.id)).claims.find((c) => c.id === claimId)!;
+  assert.equal(editor.approvedVerdict?.rating, ANN_RATING, 'the approval is still there (the test can fail)');
+  const bob = (await getArticle(actors.bob, article.id)).claims.find((c) => c.id === claimId)!;
+  assert.equal(leaks(bob), false);
+  assert.equal(bob.approvedVerdict, null);
+  assert.equal(bob.publishedVerdict, null);
+  assert.equal(leaks(await articleBody(actors.bob, article.id, await articleEtag(actors.bob, article.id))), false);
 });
