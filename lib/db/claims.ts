@@ -233,6 +233,8 @@ export async function dismissClaim(actor: Actor | null, claimId: string, input: 
   const data = parseInput(dismissInputSchema, input);
   return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    // A dismissed claim cannot be rated or resolved, so its double check would never end (decision 031).
+    if (claim.secondAssigneeId) throw new AppError('conflict', 'This claim is being double-checked: resolve it (or remove the second reviewer) before dismissing it.');
     const version = await bumpVersion(tx, claimId, data.version, { status: moveTo(claim.status, 'dismiss'), dismissReason: data.reason, stale: false });
     await recordEvent(tx, {
       articleId: claim.articleId, actorId: actor.id, type: 'claim.dismissed', targetType: 'claim', targetId: claimId,
@@ -360,6 +362,9 @@ export async function sendBack(actor: Actor | null, claimId: string, input: Send
   const data = parseInput(sendBackInputSchema, input);
   return transact(claimId, actor, async (tx) => {
     const claim = await findClaim(tx, claimId);
+    // The claim's ordinary verdict is not what the pair is rating: sending it back would move a claim
+    // awaiting resolution back to review, where neither reviewer may rate again.
+    if (claim.secondAssigneeId) throw new AppError('conflict', 'This claim is double-checked: resolve it (choose one of the two ratings or give your own) instead of sending it back.');
     const verdict = await latestVerdict(tx, claimId);
     const status = moveTo(verdict ? claim.status : 'open', 'send_back');
     const current = await tx.claim.findUnique({ where: { id: claimId }, select: { approvedVerdictId: true } });

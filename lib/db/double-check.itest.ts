@@ -11,7 +11,7 @@ import { historyResponse } from '../http/history-response';
 import { articleBody, articleEtag } from './article-read';
 import { createArticle, getArticle } from './articles';
 import { assignArticle, assignClaim } from './assignments';
-import { approveVerdict, attachSource, recordVerdict, reuseReview, sendBack } from './claims';
+import { approveVerdict, attachSource, dismissClaim, recordVerdict, reuseReview, sendBack } from './claims';
 import { addComment, listComments } from './comments';
 import { findArchiveMatches } from './archive';
 import { agreementFigures, resolveDoubleCheck, setDoubleCheck } from './double-check';
@@ -300,4 +300,19 @@ test('an approved verdict by one of the pair is hidden from the other while blin
   assert.equal(bob.approvedVerdict, null);
   assert.equal(bob.publishedVerdict, null);
   assert.equal(leaks(await articleBody(actors.bob, article.id, await articleEtag(actors.bob, article.id))), false);
+});
+
+test('a double-checked claim cannot be dismissed, marked not a claim or sent back: it would be stuck in its check (review fix)', async () => {
+  const { claimId } = await doubleChecked('Stuck');
+  const dismiss = async () => dismissClaim(actors.editor, claimId, { reason: 'Opinion.', version: await claimVersion(claimId) });
+  assert.match((await refused(dismiss(), 409)).message, /before dismissing it/);
+  await recordVerdict(actors.ann, claimId, { rating: 'False', explanation: 'a', version: await claimVersion(claimId) });
+  await recordVerdict(actors.bob, claimId, { rating: 'True', explanation: 'b', version: await claimVersion(claimId) });
+  assert.match((await refused(dismiss(), 409)).message, /before dismissing it/);
+  assert.match((await refused(markNotAClaim(actors.editor, claimId, { version: await claimVersion(claimId) }), 409)).message, /not a claim/);
+  const back = await refused(sendBack(actors.editor, claimId, { comment: 'Again.', version: await claimVersion(claimId) }), 409);
+  assert.match(back.message, /resolve it .* instead of sending it back/);
+  assert.equal((await db().claim.findUnique({ where: { id: claimId }, select: { status: true } }))?.status, 'reviewed', 'still awaiting resolution');
+  const done = await resolveDoubleCheck(actors.editor, claimId, { choose: 'first', version: await claimVersion(claimId) });
+  assert.equal(done.status, 'approved');
 });
