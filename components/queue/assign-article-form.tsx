@@ -26,12 +26,12 @@ export function AssignArticleForm({ articleId, members, current, doubleCheck = f
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const res = await callApi<{ assigned: number; assignee: { name: string } }>(`/api/articles/${articleId}/assign`, {
+        const res = await callApi<{ assigned: number; assignee: { name: string }; note: string | null }>(`/api/articles/${articleId}/assign`, {
           method: 'POST', body: JSON.stringify({ reviewerId, due: dueFromLocal(due), ...(doubleCheck && secondId ? { secondReviewerId: secondId } : {}) }),
         });
         setBusy(false);
         if (!res.ok) return setError(res.message);
-        setNotice(`${res.data.assigned} claims assigned to ${res.data.assignee.name}.`);
+        setNotice(`${res.data.assigned} claims assigned to ${res.data.assignee.name}.${res.data.note ? ` ${res.data.note}` : ''}`);
         router.refresh();
       }}
     >

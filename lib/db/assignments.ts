@@ -84,6 +84,17 @@ async function secondReviewerFor(
   return { id: user.id, email: user.email, name: user.name };
 }
 
+const claimsWord = (n: number) => (n === 1 ? '1 claim' : `${n} claims`);
+
+/** What an article assignment did to double checks, in words for the editor; null when nothing. */
+function pairNote(kept: number, cleared: number, name: string): string | null {
+  const parts = [
+    kept ? `${claimsWord(kept)} kept ${kept === 1 ? 'its' : 'their'} double-check pair: a blind rating is in, so resolve ${kept === 1 ? 'it' : 'them'} first.` : '',
+    cleared ? `${claimsWord(cleared)} had ${name} as second reviewer and no rating yet: the double check was removed, so ${name} reviews ${cleared === 1 ? 'it' : 'them'} alone.` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
+}
+
 /** The status assignment leaves a claim in (lib/review-status/); assignment never refuses, so a
  * claim outside the review flow (marked not a claim) keeps its own. */
 export function assignedStatus(from: string): string {
@@ -152,9 +163,18 @@ export async function assignArticle(actor: Actor | null, articleId: string, inpu
     const now = new Date();
     const due = data.due?.toISOString() ?? null;
     let kept = 0;
+    let cleared = 0;
     for (const c of claims) {
       let second: Awaited<ReturnType<typeof secondReviewerFor>>;
-      try {
+      if (data.secondReviewerId === undefined && c.secondAssigneeId === assignee.id) {
+        // The editor gives the article to this claim's second reviewer and names no second one:
+        // keeping the pair would make one person both reviewers. With a blind rating in, the pair
+        // stays as it is (a rating cannot be thrown away); with none, the double check is cleared
+        // and the claim becomes theirs alone. The reply counts both, so the editor knows.
+        if (await tx.blindVerdict.count({ where: { claimId: c.id } }) > 0) { kept++; continue; }
+        second = null;
+        cleared++;
+      } else try {
         second = await secondReviewerFor(tx, c, assignee.id, data.secondReviewerId, article.doubleCheck);
       } catch (e) {
         // A claim whose double check has a rating in keeps its pair (see secondReviewerFor); the rest
@@ -179,6 +199,9 @@ export async function assignArticle(actor: Actor | null, articleId: string, inpu
       before: { assigneeId: article.defaultAssignee?.id ?? null, assignee: person(article.defaultAssignee) },
       after: { assigneeId: assignee.id, assignee: person(assignee), dueAt: due, claims: claims.length - kept, ...(data.secondReviewerId ? { secondAssigneeId: data.secondReviewerId } : {}) },
     });
-    return { id: articleId, assigned: claims.length - kept, keptPair: kept, assignee: { id: assignee.id, name: person(assignee)! }, dueAt: due };
+    return {
+      id: articleId, assigned: claims.length - kept, keptPair: kept, clearedPair: cleared, note: pairNote(kept, cleared, person(assignee)!),
+      assignee: { id: assignee.id, name: person(assignee)! }, dueAt: due,
+    };
   }, { timeout: 30_000 });
 }

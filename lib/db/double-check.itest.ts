@@ -316,3 +316,20 @@ test('a double-checked claim cannot be dismissed, marked not a claim or sent bac
   const done = await resolveDoubleCheck(actors.editor, claimId, { choose: 'first', version: await claimVersion(claimId) });
   assert.equal(done.status, 'approved');
 });
+
+test('assigning the article to a claim\'s second reviewer (no second named): cleared without a rating, kept with one (review fix)', async () => {
+  const { articleId, claimId } = await doubleChecked('To Bob');
+  const rated = (await getArticle(actors.editor, articleId)).claims[1]!.id;
+  await assignClaim(actors.editor, rated, { reviewerId: actors.ann.id, secondReviewerId: actors.bob.id, version: await claimVersion(rated) });
+  await recordVerdict(actors.bob, rated, { rating: 'True', explanation: 'b', version: await claimVersion(rated) });
+  const r = await assignArticle(actors.editor, articleId, { reviewerId: actors.bob.id });
+  assert.deepEqual({ kept: r.keptPair, cleared: r.clearedPair }, { kept: 1, cleared: 1 });
+  assert.match(r.note ?? '', /1 claim kept its double-check pair/);
+  assert.match(r.note ?? '', /1 claim had Dbl bob as second reviewer and no rating yet: the double check was removed/);
+  const claims = (await getArticle(actors.editor, articleId)).claims;
+  const cleared = claims.find((c) => c.id === claimId)!;
+  assert.deepEqual([cleared.assignee?.id, cleared.secondAssignee], [actors.bob.id, null]);
+  const kept = claims.find((c) => c.id === rated)!;
+  assert.deepEqual([kept.assignee?.id, kept.secondAssignee?.id], [actors.ann.id, actors.bob.id]);
+  assert.ok(r.assigned >= 2, 'the rest of the article went to Bob');
+});
