@@ -74,6 +74,14 @@ describe('the verdict scale', () => {
     for (const role of ['editor', 'reviewer'] as const) assert.deepEqual((await getVerdictScale(actors[role])).usage, {}, `${role} gets no counts`);
   });
 
+  test('a name equal to another rating\'s key is a 422 naming the field (review fix)', async () => {
+    await edit(actors.admin, (e) => e.map((x) => (x.key === 'True' ? { ...x, name: 'Accurate' } : x)));
+    const e = await errorOf(edit(actors.admin, (list) => list.map((x) => (x.key === 'Mostly true' ? { ...x, name: 'True' } : x))));
+    assert.equal(e.status, 422);
+    assert.match(e.fields?.['entries.1.name'] ?? JSON.stringify(e.fields), /is the key of rating 1 \(“Accurate”\)/);
+    await edit(actors.admin, (list) => list.map((x) => (x.key === 'True' ? { ...x, name: 'True' } : x)));
+  });
+
   test('the migration seeded the default six with the rating strings as keys', async () => {
     const s = await getVerdictScale(actors.reviewer);
     assert.deepEqual(s.entries.map((e) => [e.key, e.name, e.ratingValue]), DEFAULT_SCALE_ENTRIES.map((e) => [e.key, e.name, e.ratingValue]));

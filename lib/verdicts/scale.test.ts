@@ -118,3 +118,29 @@ test('the scale stylesheet holds only slugged classes and #rrggbb colours, and n
     assert.equal(plan.entries.at(-1)!.key, `${name.toLowerCase()}-2`, name);
   }
 });
+
+test('a name may not be another rating\'s key: "True" renamed "Accurate", then "Mostly true" renamed "True" is refused', () => {
+  const renamed = asInput(current).map((e) => (e.key === 'True' ? { ...e, name: 'Accurate' } : e));
+  const first = scaleInputSchema.parse({ version: 1, entries: renamed });
+  const plan = planScaleEdit(current, first, new Map());
+  assert.ok(!('problem' in plan));
+  const second = renamed.map((e) => (e.key === 'Mostly true' ? { ...e, name: 'true' } : e));
+  assert.deepEqual(messages(parse(second)), [
+    'entries.1.name: “true” is the key of rating 1 (“Accurate”), which old verdicts and API clients use to name it; a rating named so would be mistaken for it. Choose another name.',
+  ]);
+  // Had it been accepted, a client sending the name would have rated with the other entry.
+  const ambiguous = plan.entries.map((e) => (e.key === 'Mostly true' ? { ...e, name: 'True' } : e));
+  assert.deepEqual(resolveRating(ambiguous, 'True'), { key: 'True' }, 'keys win: the reason for the refusal');
+  // An entry keeping its own key as its name is fine (the default scale).
+  assert.ok(parse(asInput(current)).success);
+});
+
+test('a new entry\'s key never equals another entry\'s name', () => {
+  const base = { ratingValue: 1, colour: '#000000', icon: 'dot' };
+  // "Mixed" is renamed "satire"; a new "Satire!" would be keyed "satire", and "satire" would then rate with it.
+  const entries = [...asInput(current).map((e) => (e.key === 'Mixed' ? { ...e, name: 'satire' } : e)), { ...base, name: 'Satire!' }];
+  const plan = planScaleEdit(current, scaleInputSchema.parse({ version: 1, entries }), new Map());
+  assert.ok(!('problem' in plan));
+  assert.equal(plan.entries.at(-1)!.key, 'satire-2');
+  assert.deepEqual(resolveRating(plan.entries, 'satire'), { key: 'Mixed' });
+});

@@ -169,6 +169,18 @@ export const scaleInputSchema = z.object({
     if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'name'], message: `“${e.name}” is already the name of rating ${seen.get(name)! + 1}; names must differ.` });
     else seen.set(name, i);
   });
+  // resolveRating reads a choice as a key before a name, so a name that is another rating's key
+  // (rename "True" to "Accurate", then "Mostly true" to "True") would rate with the wrong entry.
+  const keyOwner = new Map(input.entries.flatMap((e, i) => (e.key ? [[e.key.toLowerCase(), i] as const] : [])));
+  input.entries.forEach((e, i) => {
+    const owner = keyOwner.get(e.name.toLowerCase());
+    if (owner === undefined || owner === i) return;
+    const other = input.entries[owner]!;
+    ctx.addIssue({
+      code: 'custom', path: ['entries', i, 'name'],
+      message: `“${e.name}” is the key of rating ${owner + 1} (“${other.name}”), which old verdicts and API clients use to name it; a rating named so would be mistaken for it. Choose another name.`,
+    });
+  });
   const keys = input.entries.flatMap((e) => (e.key ? [e.key] : []));
   if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['entries'], message: 'An existing rating appears twice; send each once.' });
   if (input.entries.every((e) => e.retired)) ctx.addIssue({ code: 'custom', path: ['entries'], message: 'Keep at least one rating that is not retired, or reviewers could not give a verdict.' });
@@ -203,10 +215,12 @@ export function planScaleEdit(current: readonly ScaleEntry[], input: ParsedScale
   const taken = new Set([...current.map((e) => ratingSlug(e.key)), ...RESERVED_KEYS]);
   const entries: ScaleEntry[] = [];
   const changes: ScaleChange[] = [];
-  for (const e of input.entries) {
+  // Nor may a new key be another entry's name (see scaleInputSchema): it would take that name's place.
+  const names = input.entries.map((e) => e.name.toLowerCase());
+  for (const [i, e] of input.entries.entries()) {
     const fields = { name: e.name, ratingValue: e.ratingValue, colour: e.colour, icon: e.icon, retired: e.retired };
     if (e.key === undefined) {
-      const key = newKey(e.name, taken);
+      const key = newKey(e.name, new Set([...taken, ...names.filter((_, j) => j !== i)]));
       taken.add(key);
       entries.push({ key, ...fields });
       changes.push({ kind: 'added', key, after: { key, ...fields } });
