@@ -17,6 +17,7 @@ import { findArchiveMatches } from './archive';
 import { agreementFigures, resolveDoubleCheck, setDoubleCheck } from './double-check';
 import { markNotAClaim, mergeClaims, splitClaim } from './claim-edits';
 import { exportArticle } from './exports';
+import { exportReviewArchive } from './review-archive';
 import { listHistory } from './history';
 import { liveEventsAfter, loadLiveEvent } from './live-events';
 import { deskDashboard, myQueue } from './queue';
@@ -332,4 +333,15 @@ test('assigning the article to a claim\'s second reviewer (no second named): cle
   const kept = claims.find((c) => c.id === rated)!;
   assert.deepEqual([kept.assignee?.id, kept.secondAssignee?.id], [actors.ann.id, actors.bob.id]);
   assert.ok(r.assigned >= 2, 'the rest of the article went to Bob');
+});
+
+test('the review archive of an article with a double check in progress is refused (409); once resolved it exports (review fix)', async () => {
+  const { articleId, claimId } = await doubleChecked('Archive');
+  await annWorks(claimId);
+  const e = await refused(exportReviewArchive(actors.editor, articleId), 409);
+  assert.match(e.message, /1 claim of this article is being double-checked\. Resolve it .* before exporting the review archive/);
+  await recordVerdict(actors.bob, claimId, { rating: 'True', explanation: 'b', version: await claimVersion(claimId) });
+  await resolveDoubleCheck(actors.editor, claimId, { choose: 'second', version: await claimVersion(claimId) });
+  const archive = await exportReviewArchive(actors.editor, articleId);
+  assert.equal(archive.document.claims.filter((c) => c.status === 'approved').length, 1, 'the resolved claim is in it, approved');
 });

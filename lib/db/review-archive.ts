@@ -34,6 +34,12 @@ async function readSnapshot(tx: Tx, articleId: string): Promise<ArchiveSnapshot>
     },
   });
   if (!article) throw new AppError('not_found', 'No article with this id. It may have been removed, or the link is wrong.');
+  // The archive carries no blind ratings or pairs (decision 031): a check in progress would arrive
+  // as a claim with one reviewer's sources and neither rating, so it is refused until resolved.
+  const checking = await tx.claim.count({ where: { articleId, secondAssigneeId: { not: null } } });
+  if (checking > 0) {
+    throw new AppError('conflict', `${checking === 1 ? '1 claim of this article is' : `${checking} claims of this article are`} being double-checked. Resolve ${checking === 1 ? 'it' : 'them'} (or remove the second reviewer) before exporting the review archive: it does not carry blind ratings, so the check would be lost.`);
+  }
   const [revisions, claims, verdicts, sources, relations, comments, events] = await Promise.all([
     tx.revision.findMany({ where: { articleId }, select: { id: true, number: true, format: true, text: true, createdById: true, createdAt: true } }),
     tx.claim.findMany({
