@@ -110,18 +110,16 @@ export function tagSentence(sentence: string): Tags {
   return { pos: doc.pos, lemmas: doc.lemmas, entityTypes: doc.entities.map((e) => e.type) };
 }
 
+// Scanned with exec(): matchAll copies the regex and builds an iterator per sentence.
 const TOKEN_RE = /[\p{L}][\p{L}'’-]*|\d[\d,.]*%?|[$€£%?!]/gu;
-
-// The same pattern for exec(): matchAll copies the regex and builds an iterator per sentence.
-const TOKEN_SCAN = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
 const YEAR_TOKEN = /^(1[6-9]|20)\d\d$/;
 
 export function tokenize(sentence: string): string[] {
   const out: string[] = [];
-  TOKEN_SCAN.lastIndex = 0;
+  TOKEN_RE.lastIndex = 0;
   // Scoring tokenises every sentence and atom: a number token is classified by its first character
   // without lower-casing it, and only a word holding a curly apostrophe pays for replace().
-  for (let m = TOKEN_SCAN.exec(sentence); m; m = TOKEN_SCAN.exec(sentence)) {
+  for (let m = TOKEN_RE.exec(sentence); m; m = TOKEN_RE.exec(sentence)) {
     const raw = m[0];
     const c = raw.charCodeAt(0);
     if (c >= 48 && c <= 57) out.push(raw.endsWith('%') ? '<pct>' : YEAR_TOKEN.test(raw) ? '<year>' : '<num>');
