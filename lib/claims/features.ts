@@ -110,13 +110,23 @@ export function tagSentence(sentence: string): Tags {
   return { pos: doc.pos, lemmas: doc.lemmas, entityTypes: doc.entities.map((e) => e.type) };
 }
 
+// Scanned with exec(): matchAll copies the regex and builds an iterator per sentence.
 const TOKEN_RE = /[\p{L}][\p{L}'’-]*|\d[\d,.]*%?|[$€£%?!]/gu;
+const YEAR_TOKEN = /^(1[6-9]|20)\d\d$/;
 
 export function tokenize(sentence: string): string[] {
   const out: string[] = [];
-  for (const m of sentence.matchAll(TOKEN_RE)) {
-    const t = m[0].toLowerCase().replace(/’/g, "'");
-    out.push(/^\d/.test(t) ? (t.endsWith('%') ? '<pct>' : /^(1[6-9]|20)\d\d$/.test(t) ? '<year>' : '<num>') : t);
+  TOKEN_RE.lastIndex = 0;
+  // Scoring tokenises every sentence and atom: a number token is classified by its first character
+  // without lower-casing it, and only a word holding a curly apostrophe pays for replace().
+  for (let m = TOKEN_RE.exec(sentence); m; m = TOKEN_RE.exec(sentence)) {
+    const raw = m[0];
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) out.push(raw.endsWith('%') ? '<pct>' : YEAR_TOKEN.test(raw) ? '<year>' : '<num>');
+    else {
+      const t = raw.toLowerCase();
+      out.push(t.includes('’') ? t.replace(/’/g, "'") : t);
+    }
   }
   return out;
 }
@@ -149,13 +159,20 @@ export type Emit = (key: string, value: number) => void;
  * emit("b:" + a + "_" + b, 1) for each pair of the sentence padded with <s> and </s>.
  */
 export type WordsEmit = (toks: string[]) => void;
+/**
+ * Takes the POS, verb-lemma and entity features at once (model.ts reads their weights through caches
+ * keyed by the tag itself): it must act as, for each token i, emit("p:" + pos[i], 0.5), then
+ * emit("pb:" + pos[i] + "_" + pos[i + 1], 0.5) unless i is last, then emit("v:" + lower-cased
+ * lemma, 1) if the tag is VERB or AUX; then emit("e:" + type, 1) for each entity type.
+ */
+export type TagsEmit = (tags: Tags) => void;
 
 /**
  * Emits the sparse features one by one (a key may come more than once: values add up) and returns the
  * mean word vector (the `d:` family) as an array. Scoring at extraction time sums weights as features
  * are emitted and takes a dot product with the vector: no map of features, no 100 string keys.
  */
-export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: ReadonlySet<string>, words?: WordsEmit): Float64Array | null {
+export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: ReadonlySet<string>, words?: WordsEmit, tagged?: TagsEmit): Float64Array | null {
   const toks = tokenize(sentence);
   if (words) words(toks);
   else {
@@ -165,13 +182,16 @@ export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: Rea
   }
   // No character trigrams: on the tune split they cost 0.002 F1 and 0.003 AP, and a third of the
   // scoring time (docs/claims-model.md).
-  const { pos, lemmas } = tags;
-  for (let i = 0; i < pos.length; i++) {
-    emit(`p:${pos[i]}`, 0.5);
-    if (i + 1 < pos.length) emit(`pb:${pos[i]}_${pos[i + 1]}`, 0.5);
-    if (pos[i] === 'VERB' || pos[i] === 'AUX') emit(`v:${lemmas[i]?.toLowerCase()}`, 1);
+  if (tagged) tagged(tags);
+  else {
+    const { pos, lemmas } = tags;
+    for (let i = 0; i < pos.length; i++) {
+      emit(`p:${pos[i]}`, 0.5);
+      if (i + 1 < pos.length) emit(`pb:${pos[i]}_${pos[i + 1]}`, 0.5);
+      if (pos[i] === 'VERB' || pos[i] === 'AUX') emit(`v:${lemmas[i]?.toLowerCase()}`, 1);
+    }
+    for (const type of tags.entityTypes) emit(`e:${type}`, 1);
   }
-  for (const type of tags.entityTypes) emit(`e:${type}`, 1);
   // The sentence's mean word vector: lets "jobs" inform "employment".
   const vec = sentenceVector(toks);
   // What the numbers are: a stated quantity is strong evidence, an ordinal or "COVID-19" is not.
@@ -184,14 +204,20 @@ export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: Rea
       if (m.number) emit(`q:quantity:${m.number.kind}`, 1);
     }
   }
+  // Cue tests the subjectivity model reads as well: each regex runs once per sentence.
+  const s = sentence;
+  const opinion = OPINION.test(s);
+  const modal = MODAL.test(s);
+  const hedge = HEDGE.test(s);
+  const firstPerson = FIRST_PERSON.test(s);
+  const digit = /\d/.test(s);
   if (!off?.has('s')) {
-    const subj = subjectivityScore(sentence, toks, vec);
+    const subj = subjectivityScore(sentence, toks, vec, { opinion, hedge, modal, firstPerson, digit });
     emit('s:subjective', 2 * (subj - 0.5));
     emit(subj >= 0.5 ? 's:high' : 's:low', 1);
   }
   // Cue features: these are what lets the model generalise from debate speech to news copy.
-  const s = sentence;
-  if (/\d/.test(s)) emit('x:digit', 1);
+  if (digit) emit('x:digit', 1);
   if (/\b(?:1[6-9]|20)\d\d\b/.test(s)) emit('x:year', 1);
   if (/\b(?:January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (?:week|month|year))\b/.test(s)) emit('x:date', 1);
   if (/\b(?:million|billion|trillion|thousand|hundred|percent|half|quarter|twice)\b/i.test(s)) emit('x:quantityword', 1);
@@ -199,8 +225,6 @@ export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: Rea
   if (caps > 0) emit('x:propernoun', Math.min(caps, 4) / 2);
   const attribution = ATTRIBUTION.test(s);
   const change = CHANGE_VERBS.test(s);
-  const opinion = OPINION.test(s);
-  const modal = MODAL.test(s);
   const future = FUTURE.test(s);
   const advice = ADVICE.test(s);
   if (attribution) emit('x:attribution', 1);
@@ -210,9 +234,9 @@ export function featureParts(sentence: string, tags: Tags, emit: Emit, off?: Rea
   if (modal) emit('x:modal', 1);
   if (future) emit('x:future', 1);
   if (opinion) emit('x:opinion', 1);
-  if (HEDGE.test(s)) emit('x:hedge', 1);
+  if (hedge) emit('x:hedge', 1);
   if (advice) emit('x:advice', 1);
-  if (FIRST_PERSON.test(s)) emit('x:firstperson', 1);
+  if (firstPerson) emit('x:firstperson', 1);
   if (/\?\s*["'”’)]*\s*$/.test(s)) emit('x:question', 1);
   if (/\b\w+ed\b/.test(s)) emit('x:pasttense', 1);
   if (/\b(?:has|have|had) (?:been|\w+ed)\b/.test(s)) emit('x:perfect', 1);

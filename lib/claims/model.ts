@@ -26,7 +26,56 @@ export type ModelFile = {
 export const STACK_FAMILIES: ReadonlySet<string> = new Set(['x', 'q', 'r', 's', 'd', 'e', 'p']);
 
 type Stage2 = Mlp & { vectorInput: Int32Array; lrInput: number };
-type LoadedModel = { threshold: number; index: Map<string, number>; tokens: TokenWeights; weights: Float64Array; bias: number; dense: Float64Array; stack: Stage2 | null };
+/**
+ * Feature positions (-1: not in the model) of the POS, POS-bigram, verb-lemma and entity features,
+ * keyed by the tag, lemma or type itself and filled on first sight: scoring built and hashed a
+ * "p:"/"pb:"/"v:"/"e:" string per token. Tags and entity types are a few dozen strings; lemmas grow
+ * with the text read, so that cache is emptied when it gets large.
+ */
+type TagIndex = { p: Map<string, number>; pb: Map<string, Map<string, number>>; v: Map<string | undefined, number>; e: Map<string, number> };
+type LoadedModel = { threshold: number; index: Map<string, number>; tokens: TokenWeights; weights: Float64Array; bias: number; dense: Float64Array; stack: Stage2 | null; tagIndex: TagIndex };
+
+const LEMMA_CACHE_MAX = 50_000;
+
+function positionOf(m: LoadedModel, key: string): number {
+  return m.index.get(key) ?? -1;
+}
+
+/** `z` plus the model's POS, verb and entity feature weights, in featureParts's order (TagsEmit). */
+function addTagWeights(m: LoadedModel, tags: Tags, z: number): number {
+  const { p, pb, v, e } = m.tagIndex;
+  const { pos, lemmas } = tags;
+  const w = m.weights;
+  for (let i = 0; i < pos.length; i++) {
+    const tag = pos[i]!;
+    let at = p.get(tag);
+    if (at === undefined) p.set(tag, (at = positionOf(m, `p:${tag}`)));
+    if (at >= 0) z += w[at]! * 0.5;
+    if (i + 1 < pos.length) {
+      const next = pos[i + 1]!;
+      let row = pb.get(tag);
+      if (!row) pb.set(tag, (row = new Map()));
+      let bt = row.get(next);
+      if (bt === undefined) row.set(next, (bt = positionOf(m, `pb:${tag}_${next}`)));
+      if (bt >= 0) z += w[bt]! * 0.5;
+    }
+    if (tag === 'VERB' || tag === 'AUX') {
+      const lemma = lemmas[i];
+      let vt = v.get(lemma);
+      if (vt === undefined) {
+        if (v.size >= LEMMA_CACHE_MAX) v.clear();
+        v.set(lemma, (vt = positionOf(m, `v:${lemma?.toLowerCase()}`)));
+      }
+      if (vt >= 0) z += w[vt]! * 1;
+    }
+  }
+  for (const type of tags.entityTypes) {
+    let at = e.get(type);
+    if (at === undefined) e.set(type, (at = positionOf(m, `e:${type}`)));
+    if (at >= 0) z += w[at]! * 1;
+  }
+  return z;
+}
 
 let loaded: LoadedModel | null = null;
 
@@ -48,7 +97,7 @@ export function loadModel(file: ModelFile = weightsFile as ModelFile, stack: Mlp
   const index = new Map<string, number>();
   file.features.forEach((f, i) => index.set(f, i));
   const stage2 = stack ? loadStage2(stack) : null;
-  return { threshold: stage2 ? stage2.threshold : file.threshold, index, tokens: indexTokens(file.features), weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights), stack: stage2 };
+  return { threshold: stage2 ? stage2.threshold : file.threshold, index, tokens: indexTokens(file.features), weights: Float64Array.from(file.weights), bias: file.bias, dense: denseWeights(file.features, file.weights), stack: stage2, tagIndex: { p: new Map(), pb: new Map(), v: new Map(), e: new Map() } };
 }
 
 function model(): LoadedModel {
@@ -87,6 +136,12 @@ export function scoreSentence(sentence: string, m: LoadedModel = model(), tags?:
     (toks) => {
       z = addWordsAndBigrams(m.tokens, m.weights, toks, z);
     },
+    // The network reads the POS and entity families, so with a network the keys are emitted.
+    x
+      ? undefined
+      : (tags) => {
+          z = addTagWeights(m, tags, z);
+        },
   );
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * VECTOR_WEIGHT * vec[d]!;
   if (!s) return sigmoid(z);

@@ -52,9 +52,13 @@ export function numberMentions(sentence: string): NumberMention[] {
   const out: NumberMention[] = [];
   let masked = sentence;
   // Every mask needs a digit; most sentences have none.
+  // exec() loops on the shared global regexes rather than matchAll, which copies the regex and
+  // builds an iterator per call: scoring runs this for every sentence and atom. Each scan reads the
+  // text as it was when the scan began (as matchAll did); blanking keeps every offset.
   for (const [use, re] of /\d/.test(sentence) ? MASKS : []) {
+    const scanned = masked;
     re.lastIndex = 0;
-    for (const m of masked.matchAll(re)) {
+    for (let m = re.exec(scanned); m; m = re.exec(scanned)) {
       // Only a mention if it holds a digit: "Section B" or a word-only URL part is not a number.
       if (!/\d/.test(m[0])) continue;
       if (use === 'name' && NOT_A_NAME.test(m[0])) continue;
@@ -63,7 +67,8 @@ export function numberMentions(sentence: string): NumberMention[] {
     }
   }
   const idiomSpans: Array<[number, number]> = [];
-  for (const m of masked.matchAll(IDIOMS)) idiomSpans.push([m.index, m.index + m[0].length]);
+  IDIOMS.lastIndex = 0;
+  for (let m = IDIOMS.exec(masked); m; m = IDIOMS.exec(masked)) idiomSpans.push([m.index, m.index + m[0].length]);
   const opener = ORDINAL_OPENER.exec(masked);
   for (const n of extractNumbers(masked)) {
     let use: NumberUse;

@@ -41,8 +41,14 @@ export function subjectivityFeatures(sentence: string, toks: string[]): Map<stri
   return f;
 }
 
-/** `words`, when given, takes the word and bigram features (as in features.ts's featureParts). */
-function sparseFeatures(sentence: string, toks: string[], emit: (key: string, value: number) => void, words?: (toks: string[]) => void): void {
+/** Cue tests features.ts has already run on the same sentence (the same regexes from cues.ts). */
+export type SharedCues = { opinion: boolean; hedge: boolean; modal: boolean; firstPerson: boolean; digit: boolean };
+
+/**
+ * `words`, when given, takes the word and bigram features (as in features.ts's featureParts);
+ * `cues`, when given, are the results of the cue tests below, so they do not run twice.
+ */
+function sparseFeatures(sentence: string, toks: string[], emit: (key: string, value: number) => void, words?: (toks: string[]) => void, cues?: SharedCues): void {
   const add = (k: string, v = 1) => emit(k, v);
   if (words) words(toks);
   else {
@@ -50,19 +56,19 @@ function sparseFeatures(sentence: string, toks: string[], emit: (key: string, va
     for (const t of toks) add(`w:${t}`);
     for (let i = 0; i + 1 < padded.length; i++) add(`b:${padded[i]}_${padded[i + 1]}`);
   }
-  if (OPINION.test(sentence)) add('x:opinion');
-  if (HEDGE.test(sentence)) add('x:hedge');
-  if (MODAL.test(sentence)) add('x:modal');
-  if (FIRST_PERSON.test(sentence)) add('x:firstperson');
+  if (cues ? cues.opinion : OPINION.test(sentence)) add('x:opinion');
+  if (cues ? cues.hedge : HEDGE.test(sentence)) add('x:hedge');
+  if (cues ? cues.modal : MODAL.test(sentence)) add('x:modal');
+  if (cues ? cues.firstPerson : FIRST_PERSON.test(sentence)) add('x:firstperson');
   if (/[!?]/.test(sentence)) add('x:exclaim');
   if (/["“”]/.test(sentence)) add('x:quotes');
   add('x:evaluative', Math.min((sentence.match(EVALUATIVE) ?? []).length, 4) / 2);
-  if (/\d/.test(sentence)) add('x:digit');
+  if (cues ? cues.digit : /\d/.test(sentence)) add('x:digit');
   add('x:bias');
 }
 
 /** 0..1; 0.5 when no model is installed (training the subjectivity model itself). */
-export function subjectivityScore(sentence: string, toks: string[], vec: Float64Array | null = sentenceVector(toks)): number {
+export function subjectivityScore(sentence: string, toks: string[], vec: Float64Array | null = sentenceVector(toks), cues?: SharedCues): number {
   if (current === undefined) useSubjectivityModel(weightsFile as LinearModel);
   const m = current;
   if (!m) return 0.5;
@@ -78,6 +84,7 @@ export function subjectivityScore(sentence: string, toks: string[], vec: Float64
     (ts) => {
       z = addWordsAndBigrams(m.tokens, m.weights, ts, z);
     },
+    cues,
   );
   if (vec) for (let d = 0; d < vec.length; d++) z += m.dense[d]! * 2 * vec[d]!;
   return 1 / (1 + Math.exp(-z));
