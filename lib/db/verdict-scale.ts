@@ -5,7 +5,8 @@
 import 'server-only';
 import { AppError, parseInput } from '../api/errors';
 import { assertCan, can, type Actor } from '../auth/permissions';
-import { DEFAULT_SCALE, planScaleEdit, ratingBounds, resolveRating, scaleInputSchema, SCALE_ICONS, type ScaleEntry, type ScaleIcon, type VerdictScale } from '../verdicts/scale';
+import { DEFAULT_SCALE, planScaleEdit, ratingBounds, resolveRating, SCALE_ICONS, type ScaleEntry, type ScaleIcon, type VerdictScale } from '../verdicts/scale';
+import { scaleInputSchema } from '../verdicts/scale-schema';
 import { db, type Tx } from './client';
 import { recordEvent } from './events';
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { publicState } from './public-state';
 import {
-  contrastRatio, DEFAULT_SCALE_ENTRIES, planScaleEdit, ratingBounds, resolveRating, scaleCss, scaleInputSchema, textColourOn, withRatingName,
+  contrastRatio, DEFAULT_SCALE_ENTRIES, planScaleEdit, ratingBounds, resolveRating, scaleCss, textColourOn, withRatingName,
   type ScaleEntry,
 } from './scale';
+import { scaleInputSchema } from './scale-schema';
 
 const current = [...DEFAULT_SCALE_ENTRIES];
 const asInput = (entries: ScaleEntry[]) => entries.map(({ key, name, ratingValue, colour, icon, retired }) => ({ key, name, ratingValue, colour, icon, retired }));
