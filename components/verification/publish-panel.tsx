@@ -9,7 +9,7 @@ import { ConflictPanel, useConflict } from '@/components/review/conflict-panel';
 import { Field, FormError } from '@/components/ui/field';
 import type { GateItem } from '@/lib/verification/gate';
 
-export type PendingCorrection = { claimId: string; ordinal: number; quote: string; correction: string; version: number };
+export type PendingCorrection = { claimId: string; verdictId: string; ordinal: number; quote: string; correction: string; version: number };
 
 type Props = {
   articleId: string;
@@ -62,7 +62,7 @@ export function PublishPanel(p: Props) {
   const { conflict, setConflict, onStale } = useConflict(refresh);
   async function decide(c: PendingCorrection, decision: 'accept' | 'reject', version = c.version): Promise<boolean> {
     setConflict(null);
-    const res = await send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision, version }) }, `Correction on claim ${c.ordinal} ${decision}ed.`);
+    const res = await send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision, version, verdictId: c.verdictId }) }, `Correction on claim ${c.ordinal} ${decision}ed.`);
     const mine = { action: `${decision === 'accept' ? 'Accept' : 'Reject'} correction`, values: {}, summary: `${decision === 'accept' ? 'Accept' : 'Reject'} the correction on claim ${c.ordinal}: “${c.correction}”.` };
     return onStale(res, mine, (v) => decide(c, decision, v), () => undefined);
   }
