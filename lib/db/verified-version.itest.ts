@@ -225,7 +225,8 @@ describe('corrections, the publish gate and the verified version', () => {
     const newer = await rate(ruling, 'Mostly false', { correction: 'The court ruled 7-2 on Tuesday, a spokesman said.', withSource: false });
     const stale = await decideCorrection(editor, ruling.id, { decision: 'accept', version: seen.version, verdictId: read }).catch((e: AppError) => e);
     assert.ok(stale instanceof AppError && stale.status === 409 && stale.details?.current, 'a stale page first gets the conflict with the colleague\'s claim');
-    // The conflict panel's retry sends the current version but still the verdict the editor read.
+    // A retry with the current version but still naming the verdict read before (not the one the
+    // conflict showed) is refused: that correction is no longer the one being decided.
     const replaced = await decideCorrection(editor, ruling.id, { decision: 'accept', version: newer.version, verdictId: read }).catch((e: AppError) => e);
     assert.ok(replaced instanceof AppError && replaced.status === 409, 'refused');
     assert.match(replaced.message, /replaced by a newer one\. Nothing was changed: read the new verdict/);
