@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, createArticle, signIn } from './helpers';
+import { ACCOUNTS, colleague, createArticle, signIn } from './helpers';
 
 // Two people on one article in two browsers: each sees the other is there, and a verdict saved by
 // one appears for the other within 2 s without a reload, while their own unsaved typing stays.
@@ -136,5 +136,40 @@ test('a live update keeps the attribution and the assignment being typed; saving
   } finally {
     await editorCtx.close();
     await reviewerCtx.close();
+  }
+});
+
+// A verdict-scale edit is not an article event, yet the open page shows the scale's names: the
+// admin's rename reaches a reviewer's open page within 2 s, without a reload (decision 032 addendum).
+test('an admin renames a rating and the reviewer\'s open page shows the new name without a reload', async ({ browser }) => {
+  type Scale = { version: number; entries: Array<{ key: string; name: string }> };
+  const reviewer = await colleague(browser, ACCOUNTS.reviewer);
+  const admin = await colleague(browser, ACCOUNTS.admin);
+  const scaleNow = async () => (await (await admin.page.request.get('/api/verdict-scale')).json()) as Scale;
+  const rename = async (from: string, to: string) => {
+    const s = await scaleNow();
+    const entries = s.entries.map((e) => (e.name === from ? { ...e, name: to } : e));
+    const res = await admin.page.request.put('/api/verdict-scale', { data: { version: s.version, entries } });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  try {
+    const art = await createArticle(admin.page, 'Live scale', 'Unemployment fell to 4.1 percent in March.');
+    await reviewer.page.goto(`/articles/${art.id}`);
+    const legend = reviewer.page.locator('.legend .state-true');
+    await expect(legend).toContainText('True');
+    // The stream is open (presence shows it) before the edit, so the push, not the mount check, is tested.
+    await expect(reviewer.page.getByTestId('live-presence')).toBeAttached();
+    await reviewer.page.waitForTimeout(500);
+    await reviewer.page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await rename('True', 'Accurate');
+    const saved = Date.now();
+    await expect(legend).toContainText('Accurate', { timeout: 2000 });
+    expect(Date.now() - saved).toBeLessThan(2000);
+    expect(await reviewer.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  } finally {
+    // The scale is shared by every journey: put the name back.
+    await rename('Accurate', 'True').catch(() => {});
+    await reviewer.close();
+    await admin.close();
   }
 });

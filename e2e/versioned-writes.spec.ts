@@ -386,3 +386,59 @@ test('two browsers, a stale page: the dashboard\'s one-click reassign (keep mine
   await expect.poll(async () => (await claimOf(page, id)).assignee?.name).toBe(ACCOUNTS.editor);
   await other.close();
 });
+
+// The drag path has the same panel as the dialog's boundary buttons: a claim edge dragged on a stale
+// page shows the colleague's claim beside the dragged span, which stays on screen until chosen.
+test('two browsers, a stale page: drag a claim\'s edge in the text (keep mine)', async ({ page, browser }) => {
+  const VETO = 'It was the eighth veto';
+  const editor = await colleague(browser, ACCOUNTS.editor);
+  const created = await editor.page.request.post('/api/articles', { data: { title: 'Two browsers: dragged edge', text: seed } });
+  const { id } = (await created.json()) as { id: string };
+  await signIn(page, ACCOUNTS.reviewer);
+  // No live updates on this page: it stays stale, as a page does between a save and its refresh.
+  await page.route('**/api/articles/*/events**', (route) => route.abort());
+  await page.goto(`/articles/${id}`);
+  const mark = page.locator('mark.claim').filter({ hasText: VETO });
+  await mark.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await theirVerdict(editor.page, id, 'Security Council records: eighth veto.', VETO);
+
+  // Drag the end back to about "Federation" (inside the claim, so the claim shrinks).
+  const handle = mark.getByTestId('drag-end');
+  const box = (await handle.boundingBox())!;
+  const target = await mark.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf('Russian Federation');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at + 'Russian Federation'.length - 1);
+      range.setEnd(n, at + 'Russian Federation'.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error('"Russian Federation" is not in the mark');
+  });
+  await page.mouse.move(box.x + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  await page.mouse.up();
+
+  const panel = page.getByTestId('drag-conflict').getByTestId('conflict-panel');
+  await expect(panel.getByRole('region', { name: 'Their change (saved)' })).toContainText('Security Council records: eighth veto.');
+  // The text reflows as the mark follows the pointer, so where the end lands is read off the panel.
+  const mine = panel.getByRole('region', { name: 'Your unsaved input' });
+  await expect(mine).toContainText(/The claim becomes “It was the eighth veto by [^”]+”\./);
+  const dragged = /The claim becomes “([^”]+)”/.exec((await mine.textContent()) ?? '')![1]!;
+  expect(dragged).not.toContain('resolution');
+  // The dragged span is not dropped while the person decides.
+  await expect(mark).not.toContainText('resolution');
+  await expect(page.getByTestId('drag-error')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(panel).toBeHidden();
+  const after = await claimOf(page, id, VETO);
+  expect(after.quote, 'the span kept is the one the panel showed as mine').toBe(dragged);
+  expect(after.verdict?.explanation, 'their verdict was seen, not lost').toBe('Security Council records: eighth veto.');
+  await editor.close();
+});

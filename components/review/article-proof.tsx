@@ -80,7 +80,7 @@ export function ArticleText({ article, selectedId, badges, onClaimClick }: {
   const segments = useMemo(() => segmentsOf(article, drag.draft), [article, drag.draft]);
   return (
     <>
-    <SpanDragError message={drag.error} onClose={drag.clearError} />
+    <SpanDragError drag={drag} />
     <div className="article-text" data-testid="article-text">
       {segments.map((s, i) => (s.claim ? (
         <ClaimMark

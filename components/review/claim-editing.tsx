@@ -9,7 +9,7 @@ import { callApi } from '@/components/ui/api-client';
 import { FormError } from '@/components/ui/field';
 import { dragEdge, moveEdge, overlaps, snapToWords, trimSpan, type Direction, type Edge, type Span } from '@/lib/claims/words';
 import type { ReviewClaim } from './view-model';
-import { ConflictPanel, conflictOf, useConflict, type MineInput } from './conflict-panel';
+import { ConflictPanel, conflictOf, useConflict, type Conflict, type MineInput } from './conflict-panel';
 import styles from './claim-editing.module.css';
 
 const ARTICLE_TEXT = '[data-testid="article-text"]';
@@ -55,6 +55,10 @@ export type SpanDrag = {
   onHandleDown: (claimId: string, edge: Edge, e: React.PointerEvent) => void;
   error: string | null;
   clearError: () => void;
+  /** A drag saved on a stale page: the colleague's claim beside the dragged span (kept on screen). */
+  conflict: Conflict | null;
+  closeConflict: () => void;
+  busy: boolean;
 };
 
 /**
@@ -67,8 +71,32 @@ export function useSpanDrag(text: string, claims: ReviewClaim[]): SpanDrag {
   const [draft, setDraft] = useState<SpanDrag['draft']>(null);
   const [saving, setSaving] = useState<Span | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
+  // The same panel as the dialog's boundary buttons (decision 019): the dragged span stays shown
+  // until the person keeps it or takes theirs.
+  const { conflict, setConflict, onStale } = useConflict(() => router.refresh());
+  const dropDraft = useCallback(() => { setDraft(null); setSaving(null); }, []);
+
+  /** Saves a dragged span with the version the person saw; a stale one opens the panel. */
+  const save = useCallback(async (claimId: string, span: Span, version: number, text: string): Promise<boolean> => {
+    setBusy(true);
+    setConflict(null);
+    const res = await callApi(`/api/claims/${claimId}`, { method: 'PATCH', body: JSON.stringify({ ...span, version }) });
+    setBusy(false);
+    const mine: MineInput = { action: 'Drag the claim boundary', values: {}, summary: `The claim becomes “${text.slice(span.start, span.end)}”.` };
+    if (!onStale(res, mine, (v) => save(claimId, span, v, text), dropDraft)) {
+      if (!conflictOf(res.ok ? undefined : res.error)) {
+        if (!res.ok) setError(res.message);
+        dropDraft();
+      }
+      return false;
+    }
+    setSaving(span);
+    router.refresh();
+    return true;
+  }, [dropDraft, onStale, router, setConflict]);
 
   // The refreshed article has the saved span: the preview can go.
   useEffect(() => {
@@ -93,6 +121,7 @@ export function useSpanDrag(text: string, claims: ReviewClaim[]): SpanDrag {
     let span: Span = { start: claim.start, end: claim.end };
     let frame = 0;
     setError(null);
+    setConflict(null);
     setDraft({ id: claimId, span });
     const onMove = (ev: PointerEvent) => {
       cancelAnimationFrame(frame);
@@ -119,22 +148,16 @@ export function useSpanDrag(text: string, claims: ReviewClaim[]): SpanDrag {
         return;
       }
       setSaving(span);
-      const res = await callApi(`/api/claims/${claimId}`, { method: 'PATCH', body: JSON.stringify({ ...span, version: claim.version }) });
-      if (!res.ok) {
-        setError(res.message);
-        setDraft(null);
-        setSaving(null);
-        return;
-      }
-      router.refresh();
+      await save(claimId, span, claim.version, text);
     };
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
     window.addEventListener('pointercancel', onUp);
-  }, [router, text]);
+  }, [save, setConflict, text]);
 
   const clearError = useCallback(() => setError(null), []);
-  return { draft, onHandleDown, error, clearError };
+  const closeConflict = useCallback(() => setConflict(null), [setConflict]);
+  return { draft, onHandleDown, error, clearError, conflict, closeConflict, busy };
 }
 
 /** A drag handle at a claim's start or end: pointer only (the dialog's buttons and arrow keys are the keyboard path). */
@@ -153,14 +176,21 @@ export function SpanHandle({ edge, onDown }: { edge: Edge; onDown: (edge: Edge, 
   );
 }
 
-/** Why a dragged edge was not saved (a stale version, an overlap), until dismissed. */
-export function SpanDragError({ message, onClose }: { message: string | null; onClose: () => void }) {
-  if (!message) return null;
+/** Why a dragged edge was not saved (an overlap), until dismissed; or, on a stale page, the conflict panel. */
+export function SpanDragError({ drag }: { drag: SpanDrag }) {
+  if (drag.conflict) {
+    return (
+      <div className={styles.floating} data-testid="drag-conflict">
+        <ConflictPanel conflict={drag.conflict} busy={drag.busy} onDone={drag.closeConflict} />
+      </div>
+    );
+  }
+  if (!drag.error) return null;
   return (
     <div className={styles.floating} data-testid="drag-error">
       <div className={styles.error}>
-        <FormError message={message} />
-        <button type="button" className="link" onClick={onClose}>Close</button>
+        <FormError message={drag.error} />
+        <button type="button" className="link" onClick={drag.clearError}>Close</button>
       </div>
     </div>
   );

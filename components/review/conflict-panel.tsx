@@ -87,6 +87,7 @@ function TheirClaim({ claim }: { claim: ClaimDto }) {
   const v = claim.verdict;
   return (
     <dl className="conflict-values">
+      <dt>Words</dt><dd data-testid="theirs-quote">{claim.quote}</dd>
       <dt>State</dt><dd>{claim.publicState.symbol} {claim.publicState.label}</dd>
       {v ? (
         <>

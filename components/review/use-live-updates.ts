@@ -26,6 +26,14 @@ export function useLiveUpdates(articleId: string): LiveState {
     // When this page last knew it was up to date: mounting (just rendered), then each disconnection.
     let syncedAt = performance.now();
     let open = false;
+    // The verdict scale's version as of the first stream: a later, higher one (a `scale` frame, or a
+    // reconnect's `ready` after a missed one) means names and colours changed: re-read the page.
+    let scaleSeen: number | null = null;
+    const scaleIs = (v: unknown) => {
+      if (typeof v !== 'number') return;
+      if (scaleSeen !== null && v > scaleSeen) refresh();
+      if (scaleSeen === null || v > scaleSeen) scaleSeen = v;
+    };
     const refresh = () => {
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => { refreshTimer = null; router.refresh(); }, REFRESH_DEBOUNCE_MS);
@@ -38,13 +46,20 @@ export function useLiveUpdates(articleId: string): LiveState {
       source.addEventListener('ready', (ev) => {
         open = true;
         setState((s) => ({ ...s, connected: true }));
+        let data: { latestAt: string | null; now: string; scaleVersion?: number };
+        try {
+          data = JSON.parse((ev as MessageEvent<string>).data) as typeof data;
+        } catch { return; /* a malformed frame changes nothing */ }
+        scaleIs(data.scaleVersion);
         // Without a last event id nothing is replayed: if the article changed since the page was
         // rendered (or since the stream broke), refresh once. Ages are on the server's clock and
         // elapsed times on ours, so clock skew does not matter; 2 s covers the render itself.
         if (lastId) return;
+        if (data.latestAt && Date.parse(data.now) - Date.parse(data.latestAt) <= performance.now() - syncedAt + 2000) refresh();
+      });
+      source.addEventListener('scale', (ev) => {
         try {
-          const { latestAt, now } = JSON.parse((ev as MessageEvent<string>).data) as { latestAt: string | null; now: string };
-          if (latestAt && Date.parse(now) - Date.parse(latestAt) <= performance.now() - syncedAt + 2000) refresh();
+          scaleIs((JSON.parse((ev as MessageEvent<string>).data) as { version?: unknown }).version);
         } catch { /* a malformed frame changes nothing */ }
       });
       source.addEventListener('change', (ev) => {

@@ -5,11 +5,11 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi, type ApiResult } from '@/components/ui/api-client';
-import { ConflictPanel, useConflict } from '@/components/review/conflict-panel';
+import { ConflictPanel, conflictOf, useConflict } from '@/components/review/conflict-panel';
 import { Field, FormError } from '@/components/ui/field';
 import type { GateItem } from '@/lib/verification/gate';
 
-export type PendingCorrection = { claimId: string; ordinal: number; quote: string; correction: string; version: number };
+export type PendingCorrection = { claimId: string; verdictId: string; ordinal: number; quote: string; correction: string; version: number };
 
 type Props = {
   articleId: string;
@@ -60,11 +60,15 @@ export function PublishPanel(p: Props) {
   const { busy, error, notice, fields, missing, send, refresh } = useAction();
   // A correction decided on a stale page (a colleague changed the claim since) gets the conflict panel.
   const { conflict, setConflict, onStale } = useConflict(refresh);
-  async function decide(c: PendingCorrection, decision: 'accept' | 'reject', version = c.version): Promise<boolean> {
+  // The decision names the verdict whose correction the editor read: the page's, or after a conflict
+  // the one the panel showed as theirs. A verdict newer than that is a 409, never decided unread.
+  async function decide(c: PendingCorrection, decision: 'accept' | 'reject', version = c.version, verdictId = c.verdictId): Promise<boolean> {
     setConflict(null);
-    const res = await send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision, version }) }, `Correction on claim ${c.ordinal} ${decision}ed.`);
+    const res = await send(`/api/claims/${c.claimId}/correction`, { method: 'POST', body: JSON.stringify({ decision, version, verdictId }) }, `Correction on claim ${c.ordinal} ${decision}ed.`);
     const mine = { action: `${decision === 'accept' ? 'Accept' : 'Reject'} correction`, values: {}, summary: `${decision === 'accept' ? 'Accept' : 'Reject'} the correction on claim ${c.ordinal}: “${c.correction}”.` };
-    return onStale(res, mine, (v) => decide(c, decision, v), () => undefined);
+    const theirs = res.ok ? null : conflictOf(res.error);
+    const shown = theirs?.kind === 'claim' ? theirs.claim.verdict?.id ?? verdictId : verdictId;
+    return onStale(res, mine, (v) => decide(c, decision, v, shown), () => undefined);
   }
   const shown = missing ?? p.gate.missing;
   const [note, setNote] = useState(p.editedNote ?? p.draftedNote);

@@ -72,3 +72,9 @@ export async function liveEventsAfter(actor: Actor | null, articleId: string, la
     return live;
   });
 }
+
+/** The verdict scale's version, sent when a stream opens: a page that missed a scale change while
+ *  disconnected sees the number move and re-reads itself. */
+export async function scaleVersion(): Promise<number> {
+  return (await db().verdictScale.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? 0;
+}

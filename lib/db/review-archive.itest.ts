@@ -255,6 +255,23 @@ describe('review archive round trip', () => {
     assert.equal(await fresh.user.count({ where: { email: 'brand-new@example.com' } }), 0);
   });
 
+  test('a rating of the desk\'s own scale imports; one the scale lacks is refused, naming the ratings on offer', async () => {
+    const d = structuredClone(exported.document);
+    d.verdicts[0]!.rating = 'satire';
+    const body = JSON.stringify(d);
+    const before = await rowCounts(fresh);
+    const e = await importReviewArchive(importer, body, fresh).then(() => null, (x: unknown) => x);
+    assert.ok(e instanceof AppError);
+    assert.equal(e.status, 422);
+    assert.match(e.message, /verdicts\.0\.rating: "satire" is not a rating on this desk's verdict scale\. The ratings on offer: True; Mostly true; Mixed; Mostly false; False; Unverifiable\./);
+    assert.deepEqual(await rowCounts(fresh), before, 'nothing imported');
+    // The receiving desk has the entry (added by its admin, then retired): the verdict keeps it.
+    await fresh.verdictScaleEntry.create({ data: { key: 'satire', name: 'Satire', position: 7, ratingValue: null, colour: '#4b2a7a', icon: 'question', retiredAt: new Date() } });
+    const imported = await importReviewArchive(importer, body, fresh);
+    const again = await exportReviewArchive(importer, imported.id, fresh);
+    assert.equal(again.document.verdicts[0]!.rating, 'satire');
+  });
+
   test('a failure inside the transaction rolls back everything, accounts included', async () => {
     const before = await rowCounts(fresh);
     // A real database with a fault injected after every insert has run: the commit never happens.

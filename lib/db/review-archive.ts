@@ -9,12 +9,13 @@ import { AppError } from '../api/errors';
 import { hashPassword } from '../auth/password';
 import { assertCan, type Actor } from '../auth/permissions';
 import {
-  archiveAccounts, buildReviewArchive, parseReviewArchive, serializeReviewArchive, toImportRows,
+  archiveAccounts, buildReviewArchive, checkRatings, parseReviewArchive, serializeReviewArchive, throwProblems, toImportRows,
   type ArchiveSnapshot, type ReviewArchive,
 } from '../review-archive/schema';
 import { db, isPostgresUrl, DEFAULT_DATABASE_URL, type Db, type Tx } from './client';
 import { indexReviewedClaim } from './archive';
 import { recordEvent } from './events';
+import { loadScale } from './verdict-scale';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -169,6 +170,8 @@ export function importReviewArchiveAsOperator(text: string, client: Db = db()): 
 async function importArchive(actorId: string | null, text: string, client: Db): Promise<{ id: string }> {
   // Every check runs before the transaction: a refused archive writes nothing.
   const doc = parseReviewArchive(text);
+  // Against the scale of the database it goes into: a desk's own entries (decision 032) are fine.
+  throwProblems(checkRatings(doc, (await loadScale(client)).entries));
   const wanted = archiveAccounts(doc);
   const existing = await client.user.findMany({ where: { email: { in: wanted.map((a) => a.email) } }, select: { email: true } });
   const known = new Set(existing.map((u) => u.email));

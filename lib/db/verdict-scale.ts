@@ -8,6 +8,7 @@ import { assertCan, can, type Actor } from '../auth/permissions';
 import { DEFAULT_SCALE, planScaleEdit, ratingBounds, resolveRating, SCALE_ICONS, type ScaleEntry, type ScaleIcon, type VerdictScale } from '../verdicts/scale';
 import { scaleInputSchema } from '../verdicts/scale-schema';
 import { db, type Tx } from './client';
+import { announceScaleChange } from '../realtime/announce';
 import { recordEvent } from './events';
 
 export type VerdictScaleDto = VerdictScale & {
@@ -82,7 +83,7 @@ const STALE = 'Someone else changed the verdict scale since you opened it. Reloa
 export async function updateVerdictScale(actor: Actor | null, input: unknown): Promise<VerdictScaleDto> {
   assertCan(actor, 'scale:manage');
   const data = parseInput(scaleInputSchema, input, 'Some ratings need fixing.');
-  return db().$transaction(async (tx) => {
+  const saved = await db().$transaction(async (tx) => {
     // The version check is the write's first statement and takes the row's lock, so two admins'
     // edits are applied one after the other and the second, stale, is refused.
     const { count } = await tx.verdictScale.updateMany({ where: { id: 1, version: data.version }, data: { version: { increment: 1 } } });
@@ -121,4 +122,7 @@ export async function updateVerdictScale(actor: Actor | null, input: unknown): P
     }
     return toDto({ version: data.version + 1, entries: plan.entries }, usage);
   });
+  // Open review pages show the scale's names and colours: tell them, now that it has committed.
+  announceScaleChange(saved.version);
+  return saved;
 }

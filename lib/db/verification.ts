@@ -79,6 +79,11 @@ export async function decideCorrection(actor: Actor | null, claimId: string, inp
     const verdict = claim.verdicts[0];
     if (!verdict?.correction) throw new AppError('invalid', 'This claim has no correction to decide on.', { decision: 'No correction.' });
     await bumpVersion(tx, claimId, data.version, {});
+    // After the version check, so a stale page first gets the conflict panel with the colleague's
+    // verdict; a retry from that panel still names the verdict it read, and lands here if it was replaced.
+    if (data.verdictId && data.verdictId !== verdict.id) {
+      throw new AppError('conflict', 'The correction you were deciding on belongs to a verdict that has since been replaced by a newer one. Nothing was changed: read the new verdict, then decide on its correction.');
+    }
     const status = data.decision === 'accept' ? 'accepted' : 'rejected';
     await tx.verdict.update({ where: { id: verdict.id }, data: { correctionStatus: status, correctionDecidedAt: new Date() } });
     await recordEvent(tx, {

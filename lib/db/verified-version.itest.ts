@@ -214,6 +214,29 @@ describe('corrections, the publish gate and the verified version', () => {
     for (const t of ['correction.accepted', 'article.updated', 'article.verified', 'article.unverified']) assert.ok(types.includes(t as never), t);
   });
 
+  test('a correction decision names the verdict it read: after a newer verdict replaced it, it is 409 and changes nothing', async () => {
+    const { id, claims } = await load('Correction race', 'The court ruled 5-4 on Tuesday, a spokesman said.\n\nThe city spent $40 million on the project in 2024.');
+    const ruling = find(claims, 'ruled 5-4');
+    await rate(ruling, 'False', { correction: 'The court ruled 6-3 on Tuesday, a spokesman said.' });
+    // What the editor's page shows: the verdict and the claim version it read.
+    const seen = (await getArticle(editor, id)).claims.find((c) => c.id === ruling.id)!;
+    const read = seen.verdict!.id;
+    // Meanwhile a colleague replaces the verdict with one proposing a different correction.
+    const newer = await rate(ruling, 'Mostly false', { correction: 'The court ruled 7-2 on Tuesday, a spokesman said.', withSource: false });
+    const stale = await decideCorrection(editor, ruling.id, { decision: 'accept', version: seen.version, verdictId: read }).catch((e: AppError) => e);
+    assert.ok(stale instanceof AppError && stale.status === 409 && stale.details?.current, 'a stale page first gets the conflict with the colleague\'s claim');
+    // A retry with the current version but still naming the verdict read before (not the one the
+    // conflict showed) is refused: that correction is no longer the one being decided.
+    const replaced = await decideCorrection(editor, ruling.id, { decision: 'accept', version: newer.version, verdictId: read }).catch((e: AppError) => e);
+    assert.ok(replaced instanceof AppError && replaced.status === 409, 'refused');
+    assert.match(replaced.message, /replaced by a newer one\. Nothing was changed: read the new verdict/);
+    const after = (await getArticle(editor, id)).claims.find((c) => c.id === ruling.id)!;
+    assert.deepEqual([after.verdict!.correction, after.verdict!.correctionStatus, after.version], ['The court ruled 7-2 on Tuesday, a spokesman said.', 'proposed', newer.version]);
+    // Deciding on the verdict now shown goes through.
+    const ok = await decideCorrection(editor, ruling.id, { decision: 'reject', version: after.version, verdictId: after.verdict!.id });
+    assert.equal(ok.correctionStatus, 'rejected');
+  });
+
   test('an override is recorded with its reason and printed in every export; a new draft returns the article to review', async () => {
     const { id } = await load('Override');
     assert.equal(await statusOf(verifyArticle(reviewer, id, { override: 'x' })), 403);

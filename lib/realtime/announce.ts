@@ -2,6 +2,8 @@
 import { hub } from './hub';
 import { brokerKind, CHANNEL, encodeMessage } from './protocol';
 
+const publishFailed = (e: unknown) => console.error(`live updates: publish failed: ${(e as Error).message?.split('\n')[0]?.slice(0, 200)}`);
+
 type RawTx = { $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number> };
 
 export async function announceEvent(tx: RawTx, articleId: string, eventId: string): Promise<void> {
@@ -17,5 +19,16 @@ export async function announceEvent(tx: RawTx, articleId: string, eventId: strin
   if (kind === 'redis' && !process.env.NEXT_RUNTIME) return;
   // Fire and forget: a broker outage must not fail the reviewer's save; readers catch up from the
   // history table when they reconnect.
-  hub().publishEvent(articleId, eventId).catch((e: unknown) => console.error(`live updates: publish failed: ${(e as Error).message?.split('\n')[0]?.slice(0, 200)}`));
+  hub().publishEvent(articleId, eventId).catch(publishFailed);
+}
+
+/**
+ * A verdict-scale edit is not an article event, yet every open review page shows the scale's names
+ * and colours. Called after the edit's transaction has committed (never inside it), so the message
+ * cannot overtake the COMMIT on any broker and a rolled-back edit is never announced. A crash
+ * between the two loses only the push: pages also compare the scale version on each reconnect.
+ */
+export function announceScaleChange(version: number): void {
+  if (brokerKind(process.env) === 'redis' && !process.env.NEXT_RUNTIME) return;
+  hub().publishScale(version).catch(publishFailed);
 }

@@ -84,3 +84,21 @@ test('presence crosses instances, one line per person, and clears when they leav
   await onB.until(() => names(onB.presence.at(-1)) === 'Ben');
   stopB();
 });
+
+test('a verdict-scale change reaches every open article on the other instance, with no history read', async () => {
+  const a = new Hub(env);
+  const b = new Hub(env);
+  let reads = 0;
+  b.loader = async () => { reads++; return null; };
+  const got: Array<[string, number]> = [];
+  const sub = (article: string) => ({ ...collector().sub, onScale: (v: number) => { got.push([article, v]); } });
+  const stop1 = await b.subscribe('art4', { id: 'u2', name: 'Ben' }, sub('art4'));
+  const stop2 = await b.subscribe('art5', { id: 'u3', name: 'Cy' }, sub('art5'));
+  await a.publishScale(7);
+  const end = Date.now() + 2000;
+  while (got.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(got.sort(), [['art4', 7], ['art5', 7]]);
+  assert.equal(reads, 0);
+  stop1();
+  stop2();
+});

@@ -13,6 +13,8 @@ export type Subscriber = {
   onPresence(viewers: Viewer[]): void;
   /** The broker connection dropped and came back: fetch what may have been missed. */
   onResync(): void;
+  /** The desk's verdict scale changed (names, colours, order): re-read the page. */
+  onScale?(version: number): void;
 };
 
 export const HEARTBEAT_MS = 10_000;
@@ -55,6 +57,11 @@ export class Hub {
     await (await this.ready()).publish(encodeMessage({ k: 'event', a: articleId, e: eventId }));
   }
 
+  /** Announces a committed verdict-scale edit to every open article on every instance. */
+  async publishScale(version: number): Promise<void> {
+    await (await this.ready()).publish(encodeMessage({ k: 'scale', v: version }));
+  }
+
   async subscribe(articleId: string, viewer: Viewer, sub: Subscriber): Promise<() => void> {
     const broker = await this.ready();
     let set = this.subs.get(articleId);
@@ -86,6 +93,8 @@ export class Hub {
     if (!m) return;
     if (m.k === 'event') {
       if (this.subs.has(m.a)) void this.deliver(m.a, m.e);
+    } else if (m.k === 'scale') {
+      for (const set of this.subs.values()) for (const s of set) s.onScale?.(m.v);
     } else if (m.k === 'hello') {
       if (m.i !== this.instance && this.book.localViewers(m.a).length) this.announcePresence(m.a, false);
     } else if (m.i !== this.instance) {

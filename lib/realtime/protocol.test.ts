@@ -15,6 +15,8 @@ test('a crowded article still fits one PostgreSQL NOTIFY (under 8000 bytes)', ()
 
 test('broker messages round-trip and junk is dropped, not thrown', () => {
   assert.deepEqual(decodeMessage(encodeMessage({ k: 'event', a: 'a1', e: 'e1' })), { k: 'event', a: 'a1', e: 'e1' });
+  assert.deepEqual(decodeMessage(encodeMessage({ k: 'scale', v: 3 })), { k: 'scale', v: 3 });
+  for (const bad of ['{"k":"scale"}', '{"k":"scale","v":"3"}', '{"k":"scale","v":0}', '{"k":"scale","v":1.5}']) assert.equal(decodeMessage(bad), null, bad);
   for (const junk of ['', 'null', '{', '{"k":"event","a":"a1"}', '{"k":"event","a":1,"e":"x"}', '{"k":"other","a":"a"}', `{"k":"event","a":"${'a'.repeat(300)}","e":"e"}`]) {
     assert.equal(decodeMessage(junk), null, junk);
   }

@@ -17,9 +17,12 @@ export type LiveEvent = { id: string; at: string; type: string; target: { type: 
  * so nothing a reader may not see travels through the broker and the payload stays small.
  * `presence` is one instance's full list of viewers of one article (a snapshot, not a delta, so a
  * lost message is repaired by the next heartbeat). `hello` asks the other instances for theirs.
+ * `scale` says the desk-wide verdict scale reached version `v`: not an article event, so it goes to
+ * every open article; it carries only the number (anyone signed in may read the scale).
  */
 export type BrokerMessage =
   | { k: 'event'; a: string; e: string }
+  | { k: 'scale'; v: number }
   | { k: 'presence'; a: string; i: string; v: Viewer[] }
   | { k: 'hello'; a: string; i: string };
 
@@ -49,6 +52,7 @@ export function decodeMessage(raw: string): BrokerMessage | null {
   }
   if (!m || typeof m !== 'object') return null;
   const o = m as Record<string, unknown>;
+  if (o.k === 'scale') return Number.isSafeInteger(o.v) && (o.v as number) > 0 ? { k: 'scale', v: o.v as number } : null;
   if (!isStr(o.a)) return null;
   if (o.k === 'event' && isStr(o.e)) return { k: 'event', a: o.a, e: o.e };
   if (o.k === 'hello' && isStr(o.i)) return { k: 'hello', a: o.a, i: o.i };

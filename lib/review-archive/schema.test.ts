@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { AppError } from '../api/errors';
 import {
-  ARCHIVE_LIMITS, MAX_ARCHIVE_BYTES, buildReviewArchive, decodeArchiveBytes, parseReviewArchive, serializeReviewArchive,
-  toImportRows, type ArchiveSnapshot, type ReviewArchive,
+  ARCHIVE_LIMITS, MAX_ARCHIVE_BYTES, buildReviewArchive, checkRatings, decodeArchiveBytes, parseReviewArchive, serializeReviewArchive,
+  throwProblems, toImportRows, type ArchiveSnapshot, type ReviewArchive,
 } from './schema';
+import { DEFAULT_SCALE_ENTRIES } from '../verdicts/scale';
 
 const TEXT = 'The council cut fares by 10 percent. Ridership rose 4 percent in a year.';
 const T = (s: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, s)).toISOString();
@@ -139,7 +140,7 @@ test('each kind of malformed or tampered archive is refused with a message namin
     ['wrong format', tamper((d) => { (d as { format: string }).format = 'something-else'; }), /"format" is "something-else"/],
     ['wrong version', tamper((d) => { (d as { version: number }).version = 2; }), /version 2 is not supported/],
     ['unknown field', tamper((d) => { (d.article as Record<string, unknown>).secret = 1; }), /article: Unrecognized key/],
-    ['bad rating', tamper((d) => { (d.verdicts[0] as { rating: string }).rating = 'Pants on fire'; }), /verdicts\.0\.rating: Rating must be one of/],
+    ['empty rating', tamper((d) => { (d.verdicts[0] as { rating: string }).rating = ''; }), /verdicts\.0\.rating: A verdict needs a rating/],
     ['script URL', tamper((d) => { d.sources[0]!.url = 'javascript:alert(1)'; }), /sources\.0\.url: Only http/],
     ['dangling claim', tamper((d) => { d.verdicts[0]!.claim = 'r1-c9'; }), /verdicts\.0\.claim: claim r1-c9 is not in the archive/],
     ['dangling event target', tamper((d) => { d.events[2]!.target.key = 'r7-c1'; }), /events\.2\.target\.key/],
@@ -163,6 +164,17 @@ test('each kind of malformed or tampered archive is refused with a message namin
     assert.match(e.message, /^This archive cannot be imported: /, name);
     assert.match(e.message, message, name);
   }
+});
+
+test('ratings are checked against the importing desk\'s scale: its own entries pass, unknown ones are named with the offer', () => {
+  const doc = parseReviewArchive(tamper((d) => { d.verdicts[0]!.rating = 'satire'; }));
+  const scale = DEFAULT_SCALE_ENTRIES.map((e) => (e.key === 'Mostly true' ? { ...e, name: 'Largely accurate' } : e));
+  const e = refusal(() => throwProblems(checkRatings(doc, scale)));
+  assert.equal(e.status, 422);
+  assert.match(e.message, /verdicts\.0\.rating: "satire" is not a rating on this desk's verdict scale\. The ratings on offer: True; Largely accurate \(key "Mostly true"\); Mixed/);
+  assert.match(e.message, /An admin can add it under Verdict scale/);
+  // The desk added it (and later retired it): a retired entry still means what it meant.
+  assert.deepEqual(checkRatings(doc, [...scale, { ...scale[0]!, key: 'satire', name: 'Satire', retired: true }]), []);
 });
 
 test('size and encoding: 413 over the cap, 415 for bytes that are not UTF-8 text', () => {

@@ -9,7 +9,7 @@ import { CLAIM_FLAGS, CLAIM_TYPES, RELATION_TYPES, entitySchema, numberSchema } 
 import { COMMENT_MAX } from '../comments/limits';
 import { EVENT_TYPES } from '../history/events';
 import { MAX_TEXT_BYTES, SOURCE_FORMATS } from '../ingest/to-text';
-import { RATINGS } from '../verdicts/scale';
+import { entryFor, type ScaleEntry } from '../verdicts/scale';
 
 export const ARCHIVE_FORMAT = 'factdesk-archive';
 export const ARCHIVE_VERSION = 1;
@@ -116,7 +116,9 @@ const claimSchema = z.strictObject({
 const verdictSchema = z.strictObject({
   key: z.string().regex(VERDICT_KEY, 'A verdict key looks like "v1".'),
   claim: claimKey,
-  rating: z.enum(RATINGS, { message: `Rating must be one of: ${RATINGS.join(', ')}.` }),
+  // A scale entry's key. Which keys exist is the importing desk's configured scale (decision 032),
+  // not something the document can know: checkRatings compares them once the scale is read.
+  rating: str(100).min(1, 'A verdict needs a rating.'),
   explanation: str(5000),
   correction: str(5000).nullable(),
   correctionStatus: z.enum(CORRECTION_STATUSES).nullable(),
@@ -434,12 +436,16 @@ export function parseReviewArchive(text: string): ReviewArchive {
     const more = Object.keys(fields).length - 1;
     throw invalid(`${first![0]}: ${first![1]}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`, fields);
   }
-  const problems = checkReferences(parsed.data);
+  throwProblems(checkReferences(parsed.data));
+  return parsed.data;
+}
+
+/** 422 naming the first problem (and how many more), with every problem by path. */
+export function throwProblems(problems: Problem[]): void {
   if (problems.length) {
     const fields = Object.fromEntries(problems.map((p) => [p.path, p.message]));
     throw invalid(`${problems[0]!.path}: ${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, fields);
   }
-  return parsed.data;
 }
 
 type Problem = { path: string; message: string };
@@ -548,6 +554,25 @@ export function checkReferences(doc: ReviewArchive): Problem[] {
 
   doc.accounts.forEach((a, i) => {
     if (!referenced.has(a.email.toLowerCase())) add(`accounts.${i}`, `account ${a.email} is listed but nothing in the archive refers to it.`);
+  });
+  return problems;
+}
+
+/**
+ * Every verdict's rating must be a key of this desk's scale. Retired entries count: an archive's old
+ * verdict keeps its meaning here as it did there. Unknown ones are named with the ratings on offer,
+ * since the person importing has to add the rating (or fix the file) before trying again.
+ */
+export function checkRatings(doc: ReviewArchive, entries: readonly ScaleEntry[]): Problem[] {
+  const offered = entries.map((e) => (e.name === e.key ? e.name : `${e.name} (key "${e.key}")`) + (e.retired ? ', retired' : '')).join('; ');
+  const problems: Problem[] = [];
+  doc.verdicts.forEach((v, i) => {
+    if (problems.length < 50 && !entryFor(entries, v.rating)) {
+      problems.push({
+        path: `verdicts.${i}.rating`,
+        message: `"${v.rating}" is not a rating on this desk's verdict scale. The ratings on offer: ${offered}. An admin can add it under Verdict scale, then import again.`,
+      });
+    }
   });
   return problems;
 }

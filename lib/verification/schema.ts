@@ -12,6 +12,9 @@ export const verifyInputSchema = z.object({
 export const correctionDecisionSchema = z.object({
   decision: z.enum(['accept', 'reject'], { message: 'Decide "accept" or "reject".' }),
   version,
+  /** The verdict whose correction the editor read. Optional for older clients; when sent, the
+   *  decision is refused (409) if a newer verdict has replaced it, so it never lands on one unread. */
+  verdictId: z.string().min(1).max(100).optional(),
 });
 
 const httpUrl = storableText().trim().max(2048, 'URL is too long (2,048 characters at most).').refine((v) => {

@@ -69,7 +69,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             draftedNote={formatNote(bundle.corrections)}
             editedNote={article.correctionsNote}
             corrections={article.claims.flatMap((c) => c.publicState.kind === 'rated' && c.verdict?.correction && c.verdict.correctionStatus === 'proposed'
-              ? [{ claimId: c.id, ordinal: c.ordinal, quote: c.quote, correction: c.verdict.correction, version: c.version }] : [])}
+              ? [{ claimId: c.id, verdictId: c.verdict.id, ordinal: c.ordinal, quote: c.quote, correction: c.verdict.correction, version: c.version }] : [])}
           />
         ) : null}
         {article.archived.length ? (

@@ -1,6 +1,6 @@
 // Live updates for one article as server-sent events (docs/API.md, decision 022).
 import { AppError } from '@/lib/api/errors';
-import { latestEventAt, liveEventsAfter, loadLiveEvent, openLiveStream } from '@/lib/db/live-events';
+import { latestEventAt, liveEventsAfter, loadLiveEvent, openLiveStream, scaleVersion } from '@/lib/db/live-events';
 import { requireActor } from '@/lib/http/guard';
 import { handle } from '@/lib/http/respond';
 import { hub } from '@/lib/realtime/hub';
@@ -71,11 +71,13 @@ export const GET = handle(async (req: Request, { params }: { params: Promise<{ i
         unsubscribe = await h.subscribe(id, { id: actor.id, name: actor.name || actor.email }, {
           onEvent: (e) => { cursor = e.id; if (buffer) buffer.push(e); else emit(e); },
           onPresence: (v) => send(sseFrame({ event: 'presence', data: { viewers: others(v) } })),
+          // No id: a scale change is not in the article's history, so it must not move Last-Event-ID.
+          onScale: (version) => send(sseFrame({ event: 'scale', data: { version } })),
           onResync: () => { if (cursor) void replay(cursor).catch(() => cleanup()); else send(sseFrame({ event: 'resync', data: { reason: 'reconnected' } })); },
         });
         if (closed) unsubscribe();
         // After subscribing, so a change cannot fall between "latest" and the first live message.
-        send(sseFrame({ retry: RECONNECT_MS, event: 'ready', data: { articleId: id, latestAt: await latestEventAt(id), now: new Date().toISOString() } }));
+        send(sseFrame({ retry: RECONNECT_MS, event: 'ready', data: { articleId: id, latestAt: await latestEventAt(id), scaleVersion: await scaleVersion(), now: new Date().toISOString() } }));
         if (lastEventId) await replay(lastEventId);
       } catch (e) {
         console.error(`live updates: stream failed to start: ${(e as Error).message?.split('\n')[0]?.slice(0, 200)}`);
