@@ -123,6 +123,6 @@ export async function updateVerdictScale(actor: Actor | null, input: unknown): P
     return toDto({ version: data.version + 1, entries: plan.entries }, usage);
   });
   // Open review pages show the scale's names and colours: tell them, now that it has committed.
-  announceScaleChange(saved.version);
+  await announceScaleChange(db(), saved.version);
   return saved;
 }

@@ -28,7 +28,14 @@ export async function announceEvent(tx: RawTx, articleId: string, eventId: strin
  * cannot overtake the COMMIT on any broker and a rolled-back edit is never announced. A crash
  * between the two loses only the push: pages also compare the scale version on each reconnect.
  */
-export function announceScaleChange(version: number): void {
-  if (brokerKind(process.env) === 'redis' && !process.env.NEXT_RUNTIME) return;
+export async function announceScaleChange(client: RawTx, version: number): Promise<void> {
+  const kind = brokerKind(process.env);
+  // On PostgreSQL through the caller's own client, like announceEvent: opening the hub's LISTEN
+  // connection here would keep a command-line process (or a test file) from ever exiting.
+  if (kind === 'postgres') {
+    await client.$executeRaw`select pg_notify(${CHANNEL}, ${encodeMessage({ k: 'scale', v: version })})`.then(undefined, publishFailed);
+    return;
+  }
+  if (kind === 'redis' && !process.env.NEXT_RUNTIME) return;
   hub().publishScale(version).catch(publishFailed);
 }
