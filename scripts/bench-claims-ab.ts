@@ -9,19 +9,15 @@ import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { checkoutBase } from './claims-base';
+import { arg } from './cli-args';
 import { makeArticle } from './make-article';
 
 type ExtractModule = typeof import('../lib/claims/extract');
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-}
-
 async function main(): Promise<void> {
-  const ref = arg('--base', 'main');
-  const words = Number(arg('--words', '10000'));
-  const runs = Number(arg('--runs', '11'));
+  const ref = arg('base', 'main');
+  const words = Number(arg('words', '10000'));
+  const runs = Number(arg('runs', '11'));
   const base = (await import(join(checkoutBase(ref), 'extract.ts'))) as ExtractModule;
   const current = (await import('../lib/claims/extract')) as ExtractModule;
   const text = makeArticle(words);

@@ -6,20 +6,16 @@
 // its own (docs/benchmarks.md). Also checks that both sum to the same total score.
 import { join } from 'node:path';
 import { checkoutBase } from './claims-base';
+import { arg } from './cli-args';
 import { makeArticle } from './make-article';
 import { tagDocument, tagsFor } from '../lib/claims/features';
 import { splitSentences } from '../lib/claims/sentences';
 import * as current from '../lib/claims/model';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-}
-
 async function main(): Promise<void> {
-  const ref = arg('--base', 'main');
-  const words = Number(arg('--words', '10000'));
-  const runs = Number(arg('--runs', '30'));
+  const ref = arg('base', 'main');
+  const words = Number(arg('words', '10000'));
+  const runs = Number(arg('runs', '30'));
   const base = (await import(join(checkoutBase(ref), 'model.ts'))) as typeof current;
   const text = makeArticle(words);
   const doc = tagDocument(text);

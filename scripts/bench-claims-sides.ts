@@ -7,17 +7,13 @@ import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { checkoutBase } from './claims-base';
+import { arg } from './cli-args';
 import { makeArticle } from './make-article';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const ref = arg('--base');
-  const words = Number(arg('--words') ?? '10000');
-  const runs = Number(arg('--runs') ?? '9');
+  const ref = arg('base');
+  const words = Number(arg('words') ?? '10000');
+  const runs = Number(arg('runs') ?? '9');
   const dir = ref ? checkoutBase(ref) : join(process.cwd(), 'lib', 'claims');
   const { extractClaims } = (await import(join(dir, 'extract.ts'))) as typeof import('../lib/claims/extract');
   const text = makeArticle(words);

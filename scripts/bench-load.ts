@@ -22,13 +22,9 @@ import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchApp, createAdmin, prepareApp, serverMemory, Session, startServer, stopServer, waitFor } from './bench-server';
+import { arg, flag } from './cli-args';
 import { makeArticle } from './make-article';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[i + 1]! : fallback;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const POSTGRES = flag('postgres');
 const INSTANCES = Number(arg('instances', '1'));
